@@ -23,28 +23,25 @@ public interface Engine extends AutoCloseable {
 
   /** DuckDB reading the hive-partitioned Parquet copy on every query. */
   static Engine duckdbParquet(Path parquetRoot, int threads) throws SQLException {
-    Connection c = DriverManager.getConnection("jdbc:duckdb:");
-    try (Statement s = c.createStatement()) {
-      s.execute("SET threads = " + threads);
-      for (String t : new String[] {"test_results", "specs"}) {
-        s.execute("CREATE VIEW " + t + " AS SELECT * FROM read_parquet('" + parquetRoot.resolve(t)
-            + "/**/*.parquet', hive_partitioning = true)");
-      }
-    }
-    return simple("duckdb_parquet", c);
+    return duckdb("duckdb_parquet", "VIEW", parquetRoot, threads);
   }
 
   /** DuckDB on in-memory tables loaded from the Parquet copy (its best case). */
   static Engine duckdbMemory(Path parquetRoot, int threads) throws SQLException {
+    return duckdb("duckdb_memory", "TABLE", parquetRoot, threads);
+  }
+
+  private static Engine duckdb(String name, String kind, Path parquetRoot, int threads)
+      throws SQLException {
     Connection c = DriverManager.getConnection("jdbc:duckdb:");
     try (Statement s = c.createStatement()) {
       s.execute("SET threads = " + threads);
       for (String t : new String[] {"test_results", "specs"}) {
-        s.execute("CREATE TABLE " + t + " AS SELECT * FROM read_parquet('" + parquetRoot.resolve(t)
-            + "/**/*.parquet', hive_partitioning = true)");
+        s.execute("CREATE " + kind + " " + t + " AS SELECT * FROM read_parquet('"
+            + parquetRoot.resolve(t) + "/**/*.parquet', hive_partitioning = true)");
       }
     }
-    return simple("duckdb_memory", c);
+    return simple(name, c);
   }
 
   private static Engine simple(String name, Connection c) {
