@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.ValueVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.dictionary.DictionaryProvider;
 import org.apache.arrow.vector.ipc.ArrowFileWriter;
@@ -77,11 +76,7 @@ final class PartitionFileSink implements AutoCloseable {
     while (i < to) {
       int n = Math.min(to - i, options.batchRows() - buffered);
       for (int c = 0; c < targets.size(); c++) {
-        ValueVector src = sourceOrder.get(c);
-        ValueVector dst = targets.get(c);
-        for (int k = 0; k < n; k++) {
-          dst.copyFromSafe(rows[i + k], buffered + k, src);
-        }
+        RowCopier.copy(sourceOrder.get(c), targets.get(c), rows, i, n, buffered);
       }
       buffered += n;
       i += n;
