@@ -72,8 +72,14 @@ class TestResultsGeneratorContentTest {
           .as("%s and %s share a die on %s", other, r.device[i], r.wafer[i]).isTrue();
     }
     assertThat(deviceAtPosition).hasSize(50).allSatisfy((w, sites) -> assertThat(sites).hasSize(200));
-    // The corners of the square grid are off the round wafer.
+    // The corners of the square grid are off the round wafer, and the wafer is symmetric.
     assertThat(positionOfDevice.values()).doesNotContain(0, 15, 15 * 16, 255);
+    Set<Integer> sites = deviceAtPosition.get("W001").keySet();
+    for (int p : sites) {
+      int x = p % 16;
+      int y = p / 16;
+      assertThat(sites).contains(y * 16 + (15 - x), (15 - y) * 16 + x, x * 16 + y);
+    }
   }
 
   @Test
