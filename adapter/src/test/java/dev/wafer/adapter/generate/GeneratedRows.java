@@ -160,6 +160,23 @@ final class GeneratedRows {
     }
   }
 
+  /** A digest of every value of every row, for change detection. */
+  long digest() {
+    long h = rows;
+    for (int i = 0; i < rows; i++) {
+      long[] fields = {
+        lot[i].hashCode(), wafer[i].hashCode(), device[i].hashCode(), dieX[i], dieY[i],
+        tester[i].hashCode(), site[i], testNum[i], testName[i].hashCode(),
+        Double.doubleToRawLongBits(value[i]), Double.doubleToRawLongBits(lo[i]),
+        Double.doubleToRawLongBits(hi[i]), units[i].hashCode(), passed[i] ? 1 : 0, hardBin[i],
+        softBin[i], Double.doubleToRawLongBits(testTime[i]), ts[i], testDate[i]};
+      for (long f : fields) {
+        h = (h ^ f) * 0x100000001b3L;
+      }
+    }
+    return h;
+  }
+
   /** First row index at which two runs differ in any column, or -1 when they are equal. */
   int firstDifference(GeneratedRows o) {
     if (rows != o.rows) {
