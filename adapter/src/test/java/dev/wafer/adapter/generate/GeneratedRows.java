@@ -2,6 +2,7 @@ package dev.wafer.adapter.generate;
 
 import static dev.wafer.adapter.generate.TestResultsSchema.*;
 
+import dev.wafer.adapter.dataset.RecordBatchSource;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.apache.arrow.memory.BufferAllocator;
@@ -80,7 +81,8 @@ final class GeneratedRows {
     }
   }
 
-  static GeneratedRows collect(TestResultsGenerator generator, int expectedRows) throws Exception {
+  /** Copies every row of a stream of {@code test_results} batches, failing on any NULL. */
+  static GeneratedRows collect(RecordBatchSource generator, int expectedRows) throws Exception {
     GeneratedRows c = new GeneratedRows(expectedRows);
     VectorSchemaRoot root = generator.root();
     DictionaryProvider dicts = generator.dictionaries();
