@@ -19,12 +19,14 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * and {@code test_date} from the row index.
  *
  * <p>Values go straight into the vectors' data buffers by address (checked once per batch, not
- * per value), one loop per column group, with no boxing, allocation or virtual call per row. The caller marks the validity bits of the whole batch once
- * (no value is ever NULL) and zeroes the {@code passed} bits before filling.
+ * per value), one loop per column group, with no boxing, allocation or virtual call per row. The
+ * caller marks the validity bits of the whole batch once (no value is ever NULL) and zeroes the
+ * {@code passed} bits before filling.
  */
 final class BatchFiller {
   /** {@code ts} of row 0: 2024-01-01T00:00:00, as epoch milliseconds. */
-  static final long START_MILLIS = LocalDateTime.of(2024, 1, 1, 0, 0).toInstant(ZoneOffset.UTC).toEpochMilli();
+  static final long START_MILLIS =
+      LocalDateTime.of(2024, 1, 1, 0, 0).toInstant(ZoneOffset.UTC).toEpochMilli();
   /** One row per second. */
   static final long MILLIS_PER_ROW = 1_000;
   private static final long MILLIS_PER_DAY = 86_400_000L;
@@ -49,6 +51,9 @@ final class BatchFiller {
     }
   }
 
+  /** Rows the captured buffers hold. */
+  private final int capacityRows;
+  // Data buffer addresses, one per column.
   private final long lot;
   private final long wafer;
   private final long device;
@@ -95,8 +100,6 @@ final class BatchFiller {
     ts = data(root, TS, rows);
     testDate = data(root, TEST_DATE, rows);
   }
-
-  private final int capacityRows;
 
   private static long data(VectorSchemaRoot root, String column, int rows) {
     FieldVector v = root.getVector(column);
