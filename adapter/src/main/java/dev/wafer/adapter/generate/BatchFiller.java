@@ -5,6 +5,9 @@ import static dev.wafer.adapter.generate.TestResultsSchema.*;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.util.MemoryUtil;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -15,13 +18,15 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * name, limits and units from the test, pass/fail and bins from value and limits, and {@code ts}
  * and {@code test_date} from the row index.
  *
- * <p>Values go straight into the vectors' data buffers, one loop per column, with no boxing,
- * allocation or virtual call per row. The caller marks the validity bits of the whole batch once
- * (no value is ever NULL) and zeroes the {@code passed} bits before filling.
+ * <p>Values go straight into the vectors' data buffers by address (checked once per batch, not
+ * per value), one loop per column group, with no boxing, allocation or virtual call per row. The
+ * caller marks the validity bits of the whole batch once (no value is ever NULL) and zeroes the
+ * {@code passed} bits before filling.
  */
 final class BatchFiller {
   /** {@code ts} of row 0: 2024-01-01T00:00:00, as epoch milliseconds. */
-  static final long START_MILLIS = LocalDateTime.of(2024, 1, 1, 0, 0).toInstant(ZoneOffset.UTC).toEpochMilli();
+  static final long START_MILLIS =
+      LocalDateTime.of(2024, 1, 1, 0, 0).toInstant(ZoneOffset.UTC).toEpochMilli();
   /** One row per second. */
   static final long MILLIS_PER_ROW = 1_000;
   private static final long MILLIS_PER_DAY = 86_400_000L;
@@ -46,80 +51,104 @@ final class BatchFiller {
     }
   }
 
-  private final ArrowBuf lot;
-  private final ArrowBuf wafer;
-  private final ArrowBuf device;
-  private final ArrowBuf dieX;
-  private final ArrowBuf dieY;
-  private final ArrowBuf tester;
-  private final ArrowBuf site;
-  private final ArrowBuf testNum;
-  private final ArrowBuf testName;
-  private final ArrowBuf testValue;
-  private final ArrowBuf loLimit;
-  private final ArrowBuf hiLimit;
-  private final ArrowBuf units;
-  private final ArrowBuf passed;
-  private final ArrowBuf hardBin;
-  private final ArrowBuf softBin;
-  private final ArrowBuf testTime;
-  private final ArrowBuf ts;
-  private final ArrowBuf testDate;
+  /** Rows the captured buffers hold. */
+  private final int capacityRows;
+  // Data buffer addresses, one per column.
+  private final long lot;
+  private final long wafer;
+  private final long device;
+  private final long dieX;
+  private final long dieY;
+  private final long tester;
+  private final long site;
+  private final long testNum;
+  private final long testName;
+  private final long testValue;
+  private final long loLimit;
+  private final long hiLimit;
+  private final long units;
+  private final long passed;
+  private final long hardBin;
+  private final long softBin;
+  private final long testTime;
+  private final long ts;
+  private final long testDate;
 
-  /** Captures the data buffers of {@code root}; valid until its vectors are reallocated. */
-  BatchFiller(VectorSchemaRoot root) {
-    lot = data(root, LOT_ID);
-    wafer = data(root, WAFER_ID);
-    device = data(root, DEVICE_ID);
-    dieX = data(root, DIE_X);
-    dieY = data(root, DIE_Y);
-    tester = data(root, TESTER_ID);
-    site = data(root, SITE);
-    testNum = data(root, TEST_NUM);
-    testName = data(root, TEST_NAME);
-    testValue = data(root, TEST_VALUE);
-    loLimit = data(root, LO_LIMIT);
-    hiLimit = data(root, HI_LIMIT);
-    units = data(root, UNITS);
-    passed = data(root, PASSED);
-    hardBin = data(root, HARD_BIN);
-    softBin = data(root, SOFT_BIN);
-    testTime = data(root, TEST_TIME_MS);
-    ts = data(root, TS);
-    testDate = data(root, TEST_DATE);
+  /**
+   * Captures the data buffer addresses of {@code root} for a batch of {@code rows} rows, after
+   * checking once that every buffer holds them (the per-row writes are then unchecked).
+   */
+  BatchFiller(VectorSchemaRoot root, int rows) {
+    this.capacityRows = rows;
+    lot = data(root, LOT_ID, rows);
+    wafer = data(root, WAFER_ID, rows);
+    device = data(root, DEVICE_ID, rows);
+    dieX = data(root, DIE_X, rows);
+    dieY = data(root, DIE_Y, rows);
+    tester = data(root, TESTER_ID, rows);
+    site = data(root, SITE, rows);
+    testNum = data(root, TEST_NUM, rows);
+    testName = data(root, TEST_NAME, rows);
+    testValue = data(root, TEST_VALUE, rows);
+    loLimit = data(root, LO_LIMIT, rows);
+    hiLimit = data(root, HI_LIMIT, rows);
+    units = data(root, UNITS, rows);
+    passed = data(root, PASSED, rows);
+    hardBin = data(root, HARD_BIN, rows);
+    softBin = data(root, SOFT_BIN, rows);
+    testTime = data(root, TEST_TIME_MS, rows);
+    ts = data(root, TS, rows);
+    testDate = data(root, TEST_DATE, rows);
   }
 
-  private static ArrowBuf data(VectorSchemaRoot root, String column) {
+  private static long data(VectorSchemaRoot root, String column, int rows) {
     FieldVector v = root.getVector(column);
-    return v.getDataBuffer();
+    ArrowBuf buf = v.getDataBuffer();
+    long needed = v instanceof BitVector ? BitVectorHelper.getValidityBufferSize(rows)
+        : (long) rows * ((BaseFixedWidthVector) v).getTypeWidth();
+    if (buf.capacity() < needed) {
+      throw new IllegalStateException(column + ": data buffer holds " + buf.capacity()
+          + " bytes, a batch of " + rows + " rows needs " + needed);
+    }
+    return buf.memoryAddress();
+  }
+
+  private static void putDouble(long address, double value) {
+    MemoryUtil.putLong(address, Double.doubleToRawLongBits(value));
   }
 
   /** Copies rows {@code [from, from + n)} of {@code block} to batch rows {@code [out, out + n)}. */
   void fill(RowBlock block, int from, int n, int out) {
+    if (out < 0 || n < 0 || out + n > capacityRows || from < 0 || from + n > block.rows) {
+      throw new IndexOutOfBoundsException("rows [" + from + ", " + (from + n) + ") of a block of "
+          + block.rows + " to [" + out + ", " + (out + n) + ") of a batch of " + capacityRows);
+    }
     fillDevices(block.device, from, n, out);
     fillCodes(block.code, from, n, out);
     fillResults(block.code, block.value, from, n, out);
-    for (int i = 0; i < n; i++) {
-      testTime.setDouble((long) (out + i) << 3, block.testTime[from + i]);
-    }
     long firstRow = block.firstRow + from;
     for (int i = 0; i < n; i++) {
+      long at4 = (long) (out + i) << 2;
+      long at8 = (long) (out + i) << 3;
       long millis = START_MILLIS + (firstRow + i) * MILLIS_PER_ROW;
-      ts.setLong((long) (out + i) << 3, millis);
-      testDate.setInt((long) (out + i) << 2, (int) Math.floorDiv(millis, MILLIS_PER_DAY));
+      putDouble(testTime + at8, block.testTime[from + i]);
+      MemoryUtil.putLong(ts + at8, millis);
+      MemoryUtil.putInt(testDate + at4, (int) Math.floorDiv(millis, MILLIS_PER_DAY));
     }
   }
+
+  // Offsets: at4 / at8 are the byte offsets of a row in a 4- / 8-byte column.
 
   private void fillDevices(int[] devices, int from, int n, int out) {
     for (int i = 0; i < n; i++) {
       int d = devices[from + i];
       int w = WaferMap.waferOf(d);
-      long at = (long) (out + i) << 2;
-      device.setInt(at, d);
-      wafer.setInt(at, w);
-      lot.setInt(at, WaferMap.lotOfWafer(w));
-      dieX.setInt(at, WaferMap.dieX(d));
-      dieY.setInt(at, WaferMap.dieY(d));
+      long at4 = (long) (out + i) << 2;
+      MemoryUtil.putInt(device + at4, d);
+      MemoryUtil.putInt(wafer + at4, w);
+      MemoryUtil.putInt(lot + at4, WaferMap.lotOfWafer(w));
+      MemoryUtil.putInt(dieX + at4, WaferMap.dieX(d));
+      MemoryUtil.putInt(dieY + at4, WaferMap.dieY(d));
     }
   }
 
@@ -127,14 +156,15 @@ final class BatchFiller {
     for (int i = 0; i < n; i++) {
       byte c = codes[from + i];
       int t = RowBlock.test(c);
-      long at = (long) (out + i) << 2;
-      tester.setInt(at, RowBlock.tester(c));
-      site.setInt(at, RowBlock.site(c));
-      testNum.setInt(at, TEST_NUM_OF[t]);
-      testName.setInt(at, t);
-      units.setInt(at, t);
-      loLimit.setDouble((long) (out + i) << 3, LO[t]);
-      hiLimit.setDouble((long) (out + i) << 3, HI[t]);
+      long at4 = (long) (out + i) << 2;
+      long at8 = (long) (out + i) << 3;
+      MemoryUtil.putInt(tester + at4, RowBlock.tester(c));
+      MemoryUtil.putInt(site + at4, RowBlock.site(c));
+      MemoryUtil.putInt(testNum + at4, TEST_NUM_OF[t]);
+      MemoryUtil.putInt(testName + at4, t);
+      MemoryUtil.putInt(units + at4, t);
+      putDouble(loLimit + at8, LO[t]);
+      putDouble(hiLimit + at8, HI[t]);
     }
   }
 
@@ -143,7 +173,8 @@ final class BatchFiller {
       int t = RowBlock.test(codes[from + i]);
       double x = values[from + i];
       int row = out + i;
-      testValue.setDouble((long) row << 3, x);
+      long at4 = (long) row << 2;
+      putDouble(testValue + ((long) row << 3), x);
       int hard;
       int soft;
       if (x < LO[t]) {
@@ -155,10 +186,11 @@ final class BatchFiller {
       } else {
         hard = TestSpec.PASS_BIN;
         soft = TestSpec.PASS_BIN;
-        BitVectorHelper.setBit(passed, row);
+        long bits = passed + (row >>> 3);
+        MemoryUtil.putByte(bits, (byte) (MemoryUtil.getByte(bits) | (1 << (row & 7))));
       }
-      hardBin.setInt((long) row << 2, hard);
-      softBin.setInt((long) row << 2, soft);
+      MemoryUtil.putInt(hardBin + at4, hard);
+      MemoryUtil.putInt(softBin + at4, soft);
     }
   }
 }

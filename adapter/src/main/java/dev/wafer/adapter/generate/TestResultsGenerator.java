@@ -114,7 +114,7 @@ public final class TestResultsGenerator implements RecordBatchSource {
     int n = (int) Math.min(options.batchSize(), remaining);
     prepare(n);
     // Rebuilt per batch (a handful of field reads) so it never holds buffers a consumer replaced.
-    BatchFiller filler = new BatchFiller(root);
+    BatchFiller filler = new BatchFiller(root, n);
     int out = 0;
     while (out < n) {
       if (block == null || blockOffset == block.rows) {

@@ -12,7 +12,7 @@ import java.util.Locale;
  * LOT02.
  *
  * <p>The 200 die sites of a wafer are the 200 cells of a 16 × 16 grid nearest to its centre
- * (a round wafer; ties broken by row, then column), numbered in raster order (row {@code
+ * (a round wafer, symmetric about both axes and both diagonals), numbered in raster order (row {@code
  * die_y}, then column {@code die_x}, both 0–15). The n-th device of a wafer sits on the n-th
  * site, so each device has one fixed position, unique within its wafer.
  *
@@ -39,8 +39,11 @@ public final class WaferMap {
       }
     }
     // Integer arithmetic on doubled coordinates: the centre is (GRID - 1) / 2 in each axis.
+    // Ties at the rim are broken towards the axis-diagonal cells (smaller Chebyshev distance),
+    // which keeps the 200 sites symmetric under rotation and reflection.
     Comparator<int[]> byDistance = Comparator.comparingInt(c -> squaredDistanceTimes4(c[0], c[1]));
-    cells.sort(byDistance.thenComparingInt(c -> c[1]).thenComparingInt(c -> c[0]));
+    cells.sort(byDistance.thenComparingInt(c -> chebyshevTimes2(c[0], c[1]))
+        .thenComparingInt(c -> c[1]).thenComparingInt(c -> c[0]));
     List<int[]> sites = new ArrayList<>(cells.subList(0, DEVICES_PER_WAFER));
     sites.sort(Comparator.<int[]>comparingInt(c -> c[1]).thenComparingInt(c -> c[0]));
     for (int i = 0; i < DEVICES_PER_WAFER; i++) {
@@ -50,6 +53,10 @@ public final class WaferMap {
   }
 
   private WaferMap() {}
+
+  private static int chebyshevTimes2(int x, int y) {
+    return Math.max(Math.abs(2 * x - (GRID - 1)), Math.abs(2 * y - (GRID - 1)));
+  }
 
   private static int squaredDistanceTimes4(int x, int y) {
     int dx = 2 * x - (GRID - 1);

@@ -2,6 +2,7 @@ package dev.wafer.adapter.generate;
 
 import static dev.wafer.adapter.generate.TestResultsSchema.*;
 
+import dev.wafer.adapter.dataset.RecordBatchSource;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.apache.arrow.memory.BufferAllocator;
@@ -80,7 +81,8 @@ final class GeneratedRows {
     }
   }
 
-  static GeneratedRows collect(TestResultsGenerator generator, int expectedRows) throws Exception {
+  /** Copies every row of a stream of {@code test_results} batches, failing on any NULL. */
+  static GeneratedRows collect(RecordBatchSource generator, int expectedRows) throws Exception {
     GeneratedRows c = new GeneratedRows(expectedRows);
     VectorSchemaRoot root = generator.root();
     DictionaryProvider dicts = generator.dictionaries();
@@ -158,6 +160,23 @@ final class GeneratedRows {
       }
       out[at + i] = v.get(i);
     }
+  }
+
+  /** A digest of every value of every row, for change detection. */
+  long digest() {
+    long h = rows;
+    for (int i = 0; i < rows; i++) {
+      long[] fields = {
+        lot[i].hashCode(), wafer[i].hashCode(), device[i].hashCode(), dieX[i], dieY[i],
+        tester[i].hashCode(), site[i], testNum[i], testName[i].hashCode(),
+        Double.doubleToRawLongBits(value[i]), Double.doubleToRawLongBits(lo[i]),
+        Double.doubleToRawLongBits(hi[i]), units[i].hashCode(), passed[i] ? 1 : 0, hardBin[i],
+        softBin[i], Double.doubleToRawLongBits(testTime[i]), ts[i], testDate[i]};
+      for (long f : fields) {
+        h = (h ^ f) * 0x100000001b3L;
+      }
+    }
+    return h;
   }
 
   /** First row index at which two runs differ in any column, or -1 when they are equal. */
