@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       PartitionsCommand.class,
       DemoCommand.class,
+      BenchCommand.class,
     })
 public final class WaferCli implements Runnable {
 
