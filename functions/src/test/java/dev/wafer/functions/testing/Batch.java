@@ -24,10 +24,19 @@ public final class Batch implements AutoCloseable {
 
   /** Vectors holding {@code rows} (each row has {@code arity} values). */
   public static Batch of(BufferAllocator allocator, List<? extends List<Object>> rows, int arity) {
+    return of(allocator, rows, java.util.Collections.nCopies(arity, null));
+  }
+
+  /**
+   * Vectors holding {@code rows}, typed by {@code template} (a row of sample values) where a
+   * column has no non-NULL value, as a schema would type it.
+   */
+  public static Batch of(BufferAllocator allocator, List<? extends List<Object>> rows, List<Object> template) {
+    int arity = template.size();
     FieldVector[] vs = new FieldVector[arity];
     try {
       for (int c = 0; c < arity; c++) {
-        vs[c] = column(allocator, "arg" + c, rows, c);
+        vs[c] = column(allocator, "arg" + c, rows, c, template.get(c));
       }
     } catch (RuntimeException e) {
       for (FieldVector v : vs) {
@@ -42,18 +51,19 @@ public final class Batch implements AutoCloseable {
 
   /** A one-value vector standing for a constant argument. */
   public static FieldVector constant(BufferAllocator allocator, String name, Object value) {
-    return column(allocator, name, List.of(java.util.Collections.singletonList(value)), 0);
+    return column(allocator, name, List.of(java.util.Collections.singletonList(value)), 0, null);
   }
 
   public ValueVector[] vectors() {
     return vectors.clone();
   }
 
-  private static FieldVector column(BufferAllocator allocator, String name, List<? extends List<Object>> rows, int c) {
-    Object sample = null;
+  private static FieldVector column(BufferAllocator allocator, String name, List<? extends List<Object>> rows, int c,
+      Object fallback) {
+    Object sample = fallback;
     for (List<Object> row : rows) {
       if (row.get(c) != null) {
-        sample = row.get(c);
+        sample = row.get(c); // the data's own type wins over the template's
         break;
       }
     }
