@@ -64,9 +64,9 @@ final class Reference {
     return quantile7(d, 0.5);
   }
 
-  /** AEC-Q001 robust sigma IQR/1.35, falling back to 1.4826·MAD when the IQR is 0. */
+  /** AEC-Q001 robust sigma IQR/1.35, falling back to the sample σ when the IQR is 0. */
   static double patSigma(double[] x) {
     double rs = (quantile7(x, 0.75) - quantile7(x, 0.25)) / 1.35;
-    return rs == 0 ? 1.4826 * madRaw(x) : rs;
+    return rs == 0 ? (x.length < 2 ? 0 : sampleSd(x)) : rs;
   }
 }

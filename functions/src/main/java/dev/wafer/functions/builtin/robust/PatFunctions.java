@@ -19,8 +19,9 @@ public final class PatFunctions {
   public static final double DEFAULT_K = 6;
 
   private static final String PAT_CONVENTIONS = "RS = IQR/1.35 with type-7 quartiles. Guard for "
-      + "quantised data: when IQR = 0, RS falls back to 1.4826·MAD; when that is 0 too, RS = 0 and "
-      + "both limits are the median (clamped), flagging every part that differs from it. "
+      + "quantised data: when IQR = 0 (over half the parts share one value; MAD is then 0 as well) RS falls "
+      + "back to the sample σ (n−1) of the group; when that is 0 too (all values equal), both limits are "
+      + "the median (clamped). "
       + "k is a per-group constant (NULL, zero or negative → 6). A NULL or ±Infinity limit leaves "
       + "that side unclamped. Static PAT: compute over a reference population; dynamic PAT: GROUP BY "
       + "lot or wafer over passing parts. " + QuantileFunctions.EXACT;
@@ -31,10 +32,30 @@ public final class PatFunctions {
     return List.of(patLo(), patHi(), cpkRobust());
   }
 
-  /** AEC-Q001 robust sigma with the documented fallback for IQR = 0. */
+  /**
+   * AEC-Q001 robust sigma with the documented fallback for IQR = 0. MAD cannot serve as the
+   * fallback: IQR = 0 means over half the values are equal, so MAD is 0 too.
+   */
   static double patSigma(double[] sorted, int n) {
     double rs = Quantiles.iqr(sorted, n) / Quantiles.AEC_IQR_DIVISOR;
-    return rs > 0 ? rs : Quantiles.MAD_SCALE * Quantiles.madRaw(sorted, n);
+    return rs > 0 ? rs : sampleStddev(sorted, n);
+  }
+
+  /** Two-pass sample σ; 0 for fewer than two values. */
+  private static double sampleStddev(double[] x, int n) {
+    if (n < 2) {
+      return 0;
+    }
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      sum += x[i];
+    }
+    double mean = sum / n;
+    double ss = 0;
+    for (int i = 0; i < n; i++) {
+      ss += (x[i] - mean) * (x[i] - mean);
+    }
+    return Math.sqrt(ss / (n - 1));
   }
 
   private static double k(double requested) {
