@@ -2,52 +2,23 @@ package dev.wafer.functions.builtin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wafer.functions.AggregateFunction;
 import dev.wafer.functions.FunctionRegistry;
 import dev.wafer.functions.ObjectArrayArguments;
+import dev.wafer.functions.testing.ArrowTest;
 import dev.wafer.functions.testing.Run;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The documented edge cases (σ = 0, missing and infinite limits, n &lt; 2, all NULL, NaN, bad
  * parameters) give the documented value on both paths and never throw.
  */
-class EdgeCasesTest {
+class EdgeCasesTest extends ArrowTest {
   private static final FunctionRegistry REGISTRY = FunctionRegistry.classpath();
   private static final double INF = Double.POSITIVE_INFINITY;
-  private BufferAllocator allocator;
-
-  @BeforeEach
-  void open() {
-    allocator = new RootAllocator();
-  }
-
-  @AfterEach
-  void close() {
-    assertThat(allocator.getAllocatedMemory()).isZero();
-    allocator.close();
-  }
-
-  /** The result of {@code name} over rows (x, constants...), the same on both paths. */
   private Object agg(String name, Double[] xs, Object... constants) {
-    AggregateFunction<?> f = REGISTRY.aggregate(name).orElseThrow();
-    List<List<Object>> rows = new ArrayList<>();
-    for (Double x : xs) {
-      List<Object> row = new ArrayList<>();
-      row.add(x);
-      row.addAll(Arrays.asList(constants));
-      rows.add(row);
-    }
-    Object vectorized = Run.vectorized(allocator, f, rows);
-    assertThat(Run.rows(f, rows)).as(name + " row path").isEqualTo(vectorized);
-    return vectorized;
+    return Run.bothPaths(allocator, REGISTRY.aggregate(name).orElseThrow(), Run.rowsOf(xs, constants));
   }
 
   private static Double[] xs(double... values) {

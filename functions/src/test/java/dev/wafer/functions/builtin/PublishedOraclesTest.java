@@ -3,57 +3,22 @@ package dev.wafer.functions.builtin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.wafer.functions.AggregateFunction;
 import dev.wafer.functions.FunctionRegistry;
 import dev.wafer.functions.builtin.capability.CapabilityMath;
 import dev.wafer.functions.builtin.capability.Moments;
 import dev.wafer.functions.builtin.drift.Cusum;
 import dev.wafer.functions.builtin.drift.Ewma;
+import dev.wafer.functions.testing.ArrowTest;
 import dev.wafer.functions.testing.Run;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Every oracle published in shared/functions.md, through the registered functions, within 1e-6. */
-class PublishedOraclesTest {
+class PublishedOraclesTest extends ArrowTest {
   private static final double TOL = 1e-6;
   private static final FunctionRegistry REGISTRY = FunctionRegistry.classpath();
-  private BufferAllocator allocator;
-
-  @BeforeEach
-  void open() {
-    allocator = new RootAllocator();
-  }
-
-  @AfterEach
-  void close() {
-    assertThat(allocator.getAllocatedMemory()).isZero();
-    allocator.close();
-  }
-
-  /** Runs {@code name} over xs (each row followed by constants) on both paths; they must agree. */
   private Double agg(String name, double[] xs, Object... constants) {
-    AggregateFunction<?> f = REGISTRY.aggregate(name).orElseThrow();
-    List<List<Object>> rows = new ArrayList<>();
-    for (double x : xs) {
-      List<Object> row = new ArrayList<>();
-      row.add(x);
-      row.addAll(Arrays.asList(constants));
-      rows.add(row);
-    }
-    Double vectorized = (Double) Run.vectorized(allocator, f, rows);
-    Double rowPath = (Double) Run.rows(f, rows);
-    if (vectorized == null) {
-      assertThat(rowPath).as(name + " row path").isNull();
-    } else {
-      assertThat(rowPath).as(name + " row path").isCloseTo(vectorized, within(1e-12));
-    }
-    return vectorized;
+    Double[] boxed = java.util.Arrays.stream(xs).boxed().toArray(Double[]::new);
+    return (Double) Run.bothPaths(allocator, REGISTRY.aggregate(name).orElseThrow(), Run.rowsOf(boxed, constants));
   }
 
   @Test

@@ -6,18 +6,15 @@ import dev.wafer.functions.AggregateFunction;
 import dev.wafer.functions.Aggregator;
 import dev.wafer.functions.FunctionRegistry;
 import dev.wafer.functions.ObjectArrayArguments;
+import dev.wafer.functions.testing.ArrowTest;
 import dev.wafer.functions.testing.Batch;
 import dev.wafer.functions.testing.Results;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.ValueVector;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,11 +25,10 @@ import org.junit.jupiter.api.Test;
  * order, equals one single pass. Results are checked against an independent reference
  * computation written in the subclass, not against hard-coded numbers.
  */
-public abstract class AggregateContractTest {
+public abstract class AggregateContractTest extends ArrowTest {
   /** How many random splits the merge property tries. */
   private static final int SPLITS = 25;
 
-  protected BufferAllocator allocator;
   private final ObjectArrayArguments args = new ObjectArrayArguments();
 
   /** The registered name of the aggregate under test. */
@@ -56,17 +52,6 @@ public abstract class AggregateContractTest {
 
   protected int maxRows() {
     return 1500;
-  }
-
-  @BeforeEach
-  void openAllocator() {
-    allocator = new RootAllocator();
-  }
-
-  @AfterEach
-  void closeAllocator() {
-    assertThat(allocator.getAllocatedMemory()).as("Arrow memory leaked").isZero();
-    allocator.close();
   }
 
   private static final FunctionRegistry REGISTRY = FunctionRegistry.classpath();

@@ -19,6 +19,25 @@ public final class Run {
     }
   }
 
+  /** Rows of x followed by the same constants. */
+  public static List<List<Object>> rowsOf(Double[] xs, Object... constants) {
+    List<List<Object>> rows = new java.util.ArrayList<>();
+    for (Double x : xs) {
+      List<Object> row = new java.util.ArrayList<>();
+      row.add(x);
+      row.addAll(java.util.Arrays.asList(constants));
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  /** The vectorized result, after checking the row path agrees with it (to 1e-12). */
+  public static Object bothPaths(BufferAllocator allocator, AggregateFunction<?> f, List<List<Object>> rows) {
+    Object vectorized = vectorized(allocator, f, rows);
+    Results.assertClose(f.metadata().name() + " row path", vectorized, rows(f, rows), 1e-12);
+    return vectorized;
+  }
+
   /** Row at a time, as Calcite's row engine would. */
   public static Object rows(AggregateFunction<?> f, List<? extends List<Object>> rows) {
     Aggregator agg = Aggregator.of(f);
