@@ -102,6 +102,15 @@ public final class NumericReader {
           }
         }
       }
+      case DECIMAL -> {
+        double scale = Math.pow(10, ((org.apache.arrow.vector.DecimalVector) v).getScale());
+        for (int i = 0; i < count; i++) {
+          int r = selection == null ? i : selection[i];
+          if (!nulls || isValid(validity, r)) {
+            out[n++] = decimal(data, r, scale);
+          }
+        }
+      }
       default -> throw unsupported(vector);
     }
     return n;
@@ -135,8 +144,25 @@ public final class NumericReader {
       case INT -> data.getInt((long) row << 2);
       case SMALLINT -> data.getShort((long) row << 1);
       case TINYINT -> data.getByte(row);
+      case DECIMAL -> decimal(data, row, Math.pow(10, ((org.apache.arrow.vector.DecimalVector) v).getScale()));
       default -> throw unsupported(vector);
     };
+  }
+
+  /**
+   * A DECIMAL(p, s) value (16-byte little-endian two's complement) as a double. Calcite types
+   * literals such as 9.8 as DECIMAL, so limits often arrive this way. Values that fit in a long
+   * (all but the widest) are converted without allocating.
+   */
+  private static double decimal(ArrowBuf data, int row, double scale) {
+    long offset = (long) row * 16;
+    long low = data.getLong(offset);
+    long high = data.getLong(offset + 8);
+    if (high == (low >> 63)) {
+      return low / scale;
+    }
+    return org.apache.arrow.vector.util.DecimalUtility.getBigDecimalFromArrowBuf(data, row,
+        (int) Math.round(Math.log10(scale)), 16).doubleValue();
   }
 
   /** Whether bit {@code row} of an Arrow validity buffer is set. */
@@ -169,13 +195,13 @@ public final class NumericReader {
 
   private static boolean isNumeric(MinorType t) {
     return switch (t) {
-      case FLOAT8, FLOAT4, BIGINT, INT, SMALLINT, TINYINT -> true;
+      case FLOAT8, FLOAT4, BIGINT, INT, SMALLINT, TINYINT, DECIMAL -> true;
       default -> false;
     };
   }
 
   private static IllegalArgumentException unsupported(ValueVector vector) {
     return new IllegalArgumentException("column " + vector.getName() + " has type " + vector.getMinorType()
-        + "; numeric functions read FLOAT8, FLOAT4, BIGINT, INT, SMALLINT or TINYINT (cast it first)");
+        + "; numeric functions read FLOAT8, FLOAT4, BIGINT, INT, SMALLINT, TINYINT or DECIMAL (cast it first)");
   }
 }
