@@ -2,8 +2,10 @@ package dev.wafer.functions;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * Machine-readable description of one SQL function, kept beside its implementation so that the
@@ -52,7 +54,7 @@ public record FunctionMetadata(
 
   /** The canonical name followed by the aliases. */
   public List<String> allNames() {
-    return java.util.stream.Stream.concat(java.util.stream.Stream.of(name), aliases.stream()).toList();
+    return Stream.concat(Stream.of(name), aliases.stream()).toList();
   }
 
   /** The signature with {@code arity} parameters, or null when the function has none. */
@@ -74,12 +76,12 @@ public record FunctionMetadata(
     private final String name;
     private final FunctionKind kind;
     private List<String> aliases = List.of();
-    private final java.util.ArrayList<Signature> signatures = new java.util.ArrayList<>();
+    private final ArrayList<Signature> signatures = new ArrayList<>();
     private String description = "";
     private String definition = "";
     private String conventions = "";
     private NullHandling nullHandling = NullHandling.IGNORE_NULLS;
-    private final java.util.ArrayList<Example> examples = new java.util.ArrayList<>();
+    private final ArrayList<Example> examples = new ArrayList<>();
 
     private Builder(String name, FunctionKind kind) {
       this.name = requireNonNull(name, "name is null");
