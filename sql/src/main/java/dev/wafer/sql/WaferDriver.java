@@ -22,7 +22,7 @@ import org.apache.calcite.schema.SchemaPlus;
  * per query, default: available processors), {@code rules} ({@code on}/{@code off}: Wafer's pushdown
  * rules), and every Calcite connection property. Defaults differ from Calcite's in favour of
  * analysts and BI tools: identifiers match case-insensitively and keep their case, double quotes
- * quote identifiers, and TIMESTAMP columns keep up to 6 fractional digits in their declared type.
+ * quote identifiers, Presto-like conformance (see {@link #connectionProperties}), and TIMESTAMP columns keep up to 6 fractional digits in their declared type.
  */
 public class WaferDriver extends org.apache.calcite.jdbc.Driver {
   /** Name of the schema holding the dataset's tables. */
@@ -75,6 +75,10 @@ public class WaferDriver extends org.apache.calcite.jdbc.Driver {
     p.setProperty("unquotedCasing", "UNCHANGED");
     p.setProperty("quotedCasing", "UNCHANGED");
     p.setProperty("quoting", "DOUBLE_QUOTE");
+    // PRESTO conformance: GROUP BY/ORDER BY ordinals (BI tools send them), CASE/UNION of strings
+    // of different lengths typed VARCHAR rather than blank-padded CHAR, '%' and '!=', and
+    // arithmetic overflow raised as an error rather than wrapped
+    p.setProperty("conformance", "PRESTO");
     p.setProperty("typeSystem", WaferTypeSystem.class.getName());
     if (info != null) {
       info.stringPropertyNames().forEach(k -> p.setProperty(k, info.getProperty(k)));

@@ -7,20 +7,24 @@ import org.apache.calcite.linq4j.Enumerator;
 
 /**
  * The row-at-a-time face of a scan: Calcite pulls rows here, one slice at a time from a {@link
- * ScanRun} started on the first {@link #moveNext()}.
+ * ScanRun} started on the first {@link #moveNext()}. Rows are {@code Object[]}, or the bare value
+ * of a one-column scan.
  */
-final class ScanEnumerator implements Enumerator<Object[]> {
+final class ScanEnumerator implements Enumerator<Object> {
   private final ScanSpec spec;
   private final WaferOptions options;
   private final AtomicBoolean cancelFlag;
   private final long timeoutMillis;
+  private final boolean scalar;
   private ScanRun run;
   private Object[][] slice;
   private int position;
-  private Object[] current;
+  private Object current;
   private boolean exhausted;
 
-  ScanEnumerator(ScanSpec spec, WaferOptions options, AtomicBoolean cancelFlag, long timeoutMillis) {
+  ScanEnumerator(ScanSpec spec, WaferOptions options, AtomicBoolean cancelFlag, long timeoutMillis,
+      boolean scalar) {
+    this.scalar = scalar;
     this.spec = spec;
     this.options = options;
     this.cancelFlag = cancelFlag;
@@ -28,14 +32,14 @@ final class ScanEnumerator implements Enumerator<Object[]> {
   }
 
   @Override
-  public Object[] current() {
+  public Object current() {
     return current;
   }
 
   @Override
   public boolean moveNext() {
     if (slice != null && ++position < slice.length) {
-      current = slice[position];
+      current = scalar ? slice[position][0] : slice[position];
       return true;
     }
     if (exhausted) {
@@ -54,7 +58,7 @@ final class ScanEnumerator implements Enumerator<Object[]> {
       }
       if (slice.length > 0) {
         position = 0;
-        current = slice[0];
+        current = scalar ? slice[0][0] : slice[0];
         return true;
       }
     }

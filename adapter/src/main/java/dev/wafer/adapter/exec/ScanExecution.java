@@ -16,15 +16,20 @@ import org.apache.calcite.linq4j.Enumerator;
 public final class ScanExecution {
   private ScanExecution() {}
 
-  /** The rows of {@code spec}; each enumeration runs the scan anew. */
-  public static Enumerable<Object[]> enumerable(DataContext root, ScanSpec spec, WaferOptions options) {
+  /**
+   * The rows of {@code spec}; each enumeration runs the scan anew.
+   *
+   * @param scalar whether rows are bare values (one column) rather than {@code Object[]}
+   */
+  public static Enumerable<Object> enumerable(DataContext root, ScanSpec spec, WaferOptions options,
+      boolean scalar) {
     AtomicBoolean cancelFlag = root == null ? null : DataContext.Variable.CANCEL_FLAG.get(root);
     Object timeout = root == null ? null : root.get(DataContext.Variable.TIMEOUT.camelName);
     long timeoutMillis = timeout instanceof Number n ? n.longValue() : 0;
     return new AbstractEnumerable<>() {
       @Override
-      public Enumerator<Object[]> enumerator() {
-        return new ScanEnumerator(spec, options, cancelFlag, timeoutMillis);
+      public Enumerator<Object> enumerator() {
+        return new ScanEnumerator(spec, options, cancelFlag, timeoutMillis, scalar);
       }
     };
   }

@@ -110,9 +110,14 @@ public final class WaferTableScan extends TableScan implements EnumerableRel {
 
   @Override
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
-    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY, false);
+    // Calcite's convention: a one-column row is the bare value (SCALAR); other operators of the
+    // plan (e.g. a UNION with a VALUES input) rely on it. Wider rows are Object[].
+    boolean scalar = getRowType().getFieldCount() == 1;
+    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
+        scalar ? JavaRowFormat.SCALAR : JavaRowFormat.ARRAY, false);
     return implementor.result(physType, Blocks.toBlock(
         Expressions.call(ScanExecution.class, "enumerable", implementor.getRootExpression(),
-            implementor.stash(spec, ScanSpec.class), implementor.stash(options, WaferOptions.class))));
+            implementor.stash(spec, ScanSpec.class), implementor.stash(options, WaferOptions.class),
+            Expressions.constant(scalar))));
   }
 }

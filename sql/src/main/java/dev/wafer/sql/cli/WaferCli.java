@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = WaferCli.Version.class,
     description = "SQL over partitioned Arrow semiconductor test results.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, QueryCommand.class, ExplainCommand.class,
+        ShellCommand.class})
 public final class WaferCli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
