@@ -11,9 +11,12 @@ import picocli.CommandLine.Command;
     description = "SQL over partitioned Arrow semiconductor test results.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      DemoCommand.class,
       GenerateCommand.class,
       PartitionsCommand.class,
-      DemoCommand.class,
+      QueryCommand.class,
+      ExplainCommand.class,
+      ShellCommand.class,
       BenchCommand.class,
     })
 public final class WaferCli implements Runnable {

@@ -1,0 +1,114 @@
+package dev.wafer.adapter;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.wafer.adapter.rel.ScanSpec;
+import dev.wafer.adapter.rel.WaferTableScan;
+import dev.wafer.adapter.table.TableColumn;
+import dev.wafer.adapter.table.TableLayout;
+import dev.wafer.adapter.table.TableLayoutLoader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.Statistic;
+import org.apache.calcite.schema.Statistics;
+import org.apache.calcite.schema.TranslatableTable;
+import org.apache.calcite.schema.impl.AbstractTable;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * One table of a Wafer dataset: a directory of Arrow/Parquet files, optionally hive-partitioned.
+ * The layout (files, schema, statistics) is read on first use and kept for the life of the
+ * schema; a table whose files are unreadable fails every use with the same message naming the
+ * file, while other tables stay usable. Reports its row count to Calcite.
+ */
+public final class WaferTable extends AbstractTable implements TranslatableTable {
+  private final String name;
+  private final Path directory;
+  private final WaferOptions options;
+  private volatile TableLayout layout;
+  private volatile RuntimeException loadFailure;
+
+  public WaferTable(String name, Path directory, WaferOptions options) {
+    this.name = requireNonNull(name, "name");
+    this.directory = requireNonNull(directory, "directory");
+    this.options = requireNonNull(options, "options");
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public Path directory() {
+    return directory;
+  }
+
+  /**
+   * The table's layout, loaded once.
+   *
+   * @throws WaferDataException naming the file and the problem when the table cannot be read
+   */
+  public TableLayout layout() {
+    TableLayout l = layout;
+    if (l != null) {
+      return l;
+    }
+    synchronized (this) {
+      if (layout == null && loadFailure == null) {
+        try {
+          TableLayout loaded = TableLayoutLoader.load(directory, WaferMemory.root());
+          if (loaded.columns().isEmpty()) {
+            throw new IOException(directory + ": table has no readable columns (no data files?)");
+          }
+          layout = loaded;
+        } catch (IOException | RuntimeException e) {
+          loadFailure = new WaferDataException("table " + name + ": " + e.getMessage(), e);
+        }
+      }
+      if (loadFailure != null) {
+        throw new WaferDataException(loadFailure.getMessage(), loadFailure);
+      }
+      return layout;
+    }
+  }
+
+  @Override
+  public RelDataType getRowType(RelDataTypeFactory typeFactory) {
+    RelDataTypeFactory.Builder b = typeFactory.builder();
+    for (TableColumn c : layout().columns()) {
+      b.add(c.name(), sqlType(typeFactory, c)).nullable(true);
+    }
+    return b.build();
+  }
+
+  static RelDataType sqlType(RelDataTypeFactory f, TableColumn c) {
+    switch (c.kind()) {
+      case DECIMAL:
+        return f.createSqlType(SqlTypeName.DECIMAL, c.precision(), c.scale());
+      case TIMESTAMP:
+      case TIME:
+        return f.createSqlType(c.kind().sqlType(), c.precision());
+      default:
+        return f.createSqlType(c.kind().sqlType());
+    }
+  }
+
+  @Override
+  public Statistic getStatistic() {
+    try {
+      return Statistics.of(layout().rows(), List.of());
+    } catch (WaferDataException e) {
+      return Statistics.UNKNOWN;
+    }
+  }
+
+  @Override
+  public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
+    String qualified = String.join(".", relOptTable.getQualifiedName());
+    return new WaferTableScan(context.getCluster(), relOptTable, ScanSpec.full(qualified, layout()), options);
+  }
+}

@@ -1,0 +1,247 @@
+package dev.wafer.adapter.arrow;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.flatbuf.DictionaryBatch;
+import org.apache.arrow.flatbuf.Message;
+import org.apache.arrow.flatbuf.MessageHeader;
+import org.apache.arrow.flatbuf.RecordBatch;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.ForeignAllocation;
+import org.apache.arrow.memory.util.MemoryUtil;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.LargeVarCharVector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.ipc.message.ArrowBlock;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
+import org.apache.arrow.vector.util.ValueVectorUtility;
+
+/**
+ * An Arrow IPC file opened for one query: memory-mapped and wrapped as a foreign {@link ArrowBuf}
+ * (zero copy: loading a batch slices the mapping, and only the pages of the columns read are ever
+ * touched). Files larger than {@code maxMapBytes} (Java maps at most 2 GB at once) are mapped one
+ * record batch at a time. Dictionaries are decoded to strings once per file.
+ *
+ * <p>Thread-safe: workers load different batches of the same file concurrently.
+ */
+public final class MappedArrowFile implements AutoCloseable {
+  private final Path path;
+  private final ArrowFileMeta meta;
+  private final BatchLayout layout;
+  private final BufferAllocator allocator;
+  private final FileChannel channel;
+  private final long maxMapBytes;
+  /** The whole file, or null when it is mapped batch by batch. */
+  private final ArrowBuf whole;
+  private Map<Long, String[]> dictionaries;
+
+  private MappedArrowFile(Path path, ArrowFileMeta meta, BufferAllocator allocator, FileChannel channel,
+      long size, long maxMapBytes) throws IOException {
+    this.path = path;
+    this.meta = meta;
+    this.layout = BatchLayout.of(meta.schema().getFields());
+    this.allocator = allocator;
+    this.channel = channel;
+    this.maxMapBytes = maxMapBytes;
+    this.whole = size <= maxMapBytes ? map(0, size) : null;
+  }
+
+  /**
+   * Opens and maps a file; the mapping is accounted to {@code allocator} until {@link #close()}.
+   *
+   * @throws IOException naming the file and the problem
+   */
+  public static MappedArrowFile open(Path path, BufferAllocator allocator, long maxMapBytes) throws IOException {
+    requireNonNull(path, "path");
+    FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
+    try {
+      long size = ch.size();
+      ArrowFileMeta meta = ArrowFooterReader.read(ch, size);
+      return new MappedArrowFile(path, meta, allocator, ch, size, maxMapBytes);
+    } catch (IOException | RuntimeException e) {
+      ch.close();
+      throw new IOException(path + ": " + e.getMessage(), e);
+    }
+  }
+
+  public ArrowFileMeta meta() {
+    return meta;
+  }
+
+  public int batchCount() {
+    return meta.batches().size();
+  }
+
+  /**
+   * Loads the given top-level fields (indexes into the file schema) of one record batch.
+   *
+   * @throws IOException naming the file, batch and problem when the batch is corrupt
+   */
+  public LoadedBatch load(int batch, int[] fields) throws IOException {
+    ArrowBlock block = meta.batches().get(batch);
+    ArrowBuf region = region(block);
+    FieldVector[] vectors = new FieldVector[layout.fieldCount()];
+    try {
+      Message message = message(region, block);
+      if (message.headerType() != MessageHeader.RecordBatch) {
+        throw new IOException("block is not a record batch (header type " + message.headerType() + ")");
+      }
+      RecordBatch rb = (RecordBatch) message.header(new RecordBatch());
+      ArrowBuf body = body(region, block);
+      layout.check(rb, block.getBodyLength());
+      for (int f : fields) {
+        vectors[f] = layout.load(f, rb, body, allocator);
+      }
+      return new LoadedBatch((int) rb.length(), vectors);
+    } catch (IOException | RuntimeException e) {
+      for (FieldVector v : vectors) {
+        if (v != null) {
+          v.close();
+        }
+      }
+      throw new IOException(path + ": record batch " + batch + " at offset " + block.getOffset() + ": "
+          + e.getMessage(), e);
+    } finally {
+      region.close();
+    }
+  }
+
+  /** The decoded values of the dictionary with the given id. */
+  public synchronized String[] dictionary(long id) throws IOException {
+    if (dictionaries == null) {
+      dictionaries = loadDictionaries();
+    }
+    String[] values = dictionaries.get(id);
+    if (values == null) {
+      throw new IOException(path + ": dictionary " + id + " is missing");
+    }
+    return values;
+  }
+
+  private Map<Long, String[]> loadDictionaries() throws IOException {
+    Map<Long, Field> valueFields = new HashMap<>();
+    for (Field f : meta.schema().getFields()) {
+      if (f.getDictionary() != null) {
+        valueFields.put(f.getDictionary().getId(),
+            new Field(f.getName(), new FieldType(true, f.getType(), null), f.getChildren()));
+      }
+    }
+    Map<Long, String[]> out = new HashMap<>();
+    for (ArrowBlock block : meta.dictionaries()) {
+      ArrowBuf region = region(block);
+      try {
+        Message message = message(region, block);
+        if (message.headerType() != MessageHeader.DictionaryBatch) {
+          throw new IOException("block is not a dictionary batch");
+        }
+        DictionaryBatch db = (DictionaryBatch) message.header(new DictionaryBatch());
+        Field valueField = valueFields.get(db.id());
+        if (valueField == null) {
+          throw new IOException("dictionary id " + db.id() + " is used by no column");
+        }
+        if (db.isDelta() || out.containsKey(db.id())) {
+          throw new IOException("dictionary " + db.id() + " is replaced or extended (delta); not supported");
+        }
+        BatchLayout dictLayout = BatchLayout.of(List.of(valueField));
+        RecordBatch rb = db.data();
+        dictLayout.check(rb, block.getBodyLength());
+        try (FieldVector values = dictLayout.load(0, rb, body(region, block), allocator)) {
+          out.put(db.id(), decodeStrings(values));
+        }
+      } catch (IOException | RuntimeException e) {
+        throw new IOException(path + ": dictionary batch at offset " + block.getOffset() + ": "
+            + e.getMessage(), e);
+      } finally {
+        region.close();
+      }
+    }
+    return out;
+  }
+
+  /** Decodes a dictionary of strings (validating its offsets first); null entries stay null. */
+  public static String[] decodeStrings(FieldVector values) throws IOException {
+    try {
+      ValueVectorUtility.validateFull(values);
+    } catch (RuntimeException e) {
+      throw new IOException("invalid dictionary values: " + e.getMessage(), e);
+    }
+    String[] out = new String[values.getValueCount()];
+    for (int i = 0; i < out.length; i++) {
+      if (values.isNull(i)) {
+        continue;
+      }
+      byte[] bytes;
+      if (values instanceof VarCharVector v) {
+        bytes = v.get(i);
+      } else if (values instanceof LargeVarCharVector v) {
+        bytes = v.get(i);
+      } else {
+        throw new IOException("dictionary of type " + values.getField().getType() + " is not supported");
+      }
+      out[i] = new String(bytes, StandardCharsets.UTF_8);
+    }
+    return out;
+  }
+
+  /**
+   * A buffer covering a block (metadata then body) with one reference owned by the caller. The
+   * footer reader has already checked the block lies inside the file.
+   */
+  private ArrowBuf region(ArrowBlock block) throws IOException {
+    long length = block.getMetadataLength() + block.getBodyLength();
+    if (whole != null) {
+      whole.getReferenceManager().retain();
+      return whole.slice(block.getOffset(), length);
+    }
+    if (length > maxMapBytes) {
+      throw new IOException("block of " + length + " bytes exceeds the mapping limit of " + maxMapBytes);
+    }
+    return map(block.getOffset(), length);
+  }
+
+  private static Message message(ArrowBuf region, ArrowBlock block) throws IOException {
+    byte[] bytes = new byte[IpcMessages.metadataLength(block)];
+    region.getBytes(0, bytes);
+    return IpcMessages.parse(ByteBuffer.wrap(bytes), block);
+  }
+
+  private static ArrowBuf body(ArrowBuf region, ArrowBlock block) {
+    return region.slice(block.getMetadataLength(), block.getBodyLength());
+  }
+
+  private ArrowBuf map(long offset, long length) throws IOException {
+    MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, offset, length);
+    long address = MemoryUtil.getByteBufferAddress(mapped);
+    return allocator.wrapForeignAllocation(new ForeignAllocation(length, address) {
+      @Override
+      protected void release0() {
+        Unmapper.unmap(mapped);
+      }
+    });
+  }
+
+  /** Releases this query's reference to the mapping and closes the file channel. */
+  @Override
+  public void close() {
+    if (whole != null) {
+      whole.close();
+    }
+    try {
+      channel.close();
+    } catch (IOException e) {
+      // nothing was written; a failed close of a read-only channel loses nothing
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package dev.wafer.adapter.exec;
+
+import dev.wafer.adapter.table.ColumnKind;
+import dev.wafer.adapter.table.PartitionTypes;
+import dev.wafer.adapter.table.TableColumn;
+import dev.wafer.adapter.table.TableFile;
+import java.util.List;
+import java.util.TreeSet;
+import org.apache.arrow.vector.types.pojo.Field;
+
+/**
+ * How the output columns of a scan come out of one file: read from a file field, or a constant
+ * (the hive partition value of the file's directory, or NULL for a column the file lacks).
+ */
+final class FilePlan {
+  final TableFile file;
+  /** Per output column: the file field index, or -1 when the value is {@link #constants}. */
+  final int[] fileField;
+  final Object[] constants;
+  /** Distinct file fields to load, ascending. */
+  final int[] loadFields;
+  /** Names of {@link #loadFields}, for readers that project by name. */
+  final String[] loadNames;
+
+  FilePlan(TableFile file, List<TableColumn> columns) {
+    this.file = file;
+    int n = columns.size();
+    fileField = new int[n];
+    constants = new Object[n];
+    List<Field> fields = file.schema().getFields();
+    TreeSet<Integer> load = new TreeSet<>();
+    for (int c = 0; c < n; c++) {
+      TableColumn column = columns.get(c);
+      fileField[c] = -1;
+      for (int f = 0; f < fields.size(); f++) {
+        Field field = fields.get(f);
+        if (field.getName().equals(column.name()) && ColumnKind.of(field) == column.kind()) {
+          fileField[c] = f;
+          load.add(f);
+          break;
+        }
+      }
+      if (fileField[c] < 0 && file.file().partitionValues().containsKey(column.name())) {
+        constants[c] = partitionValue(file, column);
+      }
+    }
+    loadFields = load.stream().mapToInt(Integer::intValue).toArray();
+    loadNames = load.stream().map(f -> fields.get(f).getName()).toArray(String[]::new);
+  }
+
+  private static Object partitionValue(TableFile file, TableColumn column) {
+    String raw = file.file().partitionValues().get(column.name());
+    try {
+      return PartitionTypes.convert(raw, column.kind());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(file.file().path() + ": partition value of " + column.name()
+          + " is not " + column.sqlTypeText() + ": " + e.getMessage(), e);
+    }
+  }
+
+  int columnCount() {
+    return fileField.length;
+  }
+}

@@ -1,0 +1,59 @@
+package dev.wafer.adapter.exec;
+
+import dev.wafer.adapter.arrow.MappedArrowFile;
+import dev.wafer.adapter.table.TableColumn;
+import dev.wafer.adapter.table.TableFile;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.arrow.memory.BufferAllocator;
+
+/**
+ * A file of a running scan: its column plan, and its mapping, opened by the first worker that
+ * needs it and closed when its last morsel is done, so a scan over many files holds only the
+ * files in flight.
+ */
+final class FileSlot implements AutoCloseable {
+  final TableFile file;
+  final FilePlan plan;
+  private final AtomicInteger remaining;
+  private MappedArrowFile arrow;
+  private boolean closed;
+
+  FileSlot(TableFile file, List<TableColumn> columns, int morsels) {
+    this.file = file;
+    this.plan = new FilePlan(file, columns);
+    this.remaining = new AtomicInteger(morsels);
+  }
+
+  synchronized MappedArrowFile arrow(BufferAllocator allocator, long maxMapBytes) throws IOException {
+    if (closed) {
+      throw new IOException(file.file().path() + ": file already closed by this scan");
+    }
+    if (arrow == null) {
+      MappedArrowFile opened = MappedArrowFile.open(file.file().path(), allocator, maxMapBytes);
+      if (!opened.meta().schema().equals(file.schema())) {
+        opened.close();
+        throw new IOException(file.file().path() + ": schema changed since the table was loaded;"
+            + " reconnect to see the new files");
+      }
+      arrow = opened;
+    }
+    return arrow;
+  }
+
+  void morselDone() {
+    if (remaining.decrementAndGet() == 0) {
+      close();
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    closed = true;
+    if (arrow != null) {
+      arrow.close();
+      arrow = null;
+    }
+  }
+}

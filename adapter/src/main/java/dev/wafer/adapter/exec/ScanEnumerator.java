@@ -1,0 +1,82 @@
+package dev.wafer.adapter.exec;
+
+import dev.wafer.adapter.WaferOptions;
+import dev.wafer.adapter.rel.ScanSpec;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.calcite.linq4j.Enumerator;
+
+/**
+ * The row-at-a-time face of a scan: Calcite pulls rows here, one slice at a time from a {@link
+ * ScanRun} started on the first {@link #moveNext()}. Rows are {@code Object[]}, or the bare value
+ * of a one-column scan.
+ */
+final class ScanEnumerator implements Enumerator<Object> {
+  private final ScanSpec spec;
+  private final WaferOptions options;
+  private final AtomicBoolean cancelFlag;
+  private final long timeoutMillis;
+  private final boolean scalar;
+  private ScanRun run;
+  private Object[][] slice;
+  private int position;
+  private Object current;
+  private boolean exhausted;
+
+  ScanEnumerator(ScanSpec spec, WaferOptions options, AtomicBoolean cancelFlag, long timeoutMillis,
+      boolean scalar) {
+    this.scalar = scalar;
+    this.spec = spec;
+    this.options = options;
+    this.cancelFlag = cancelFlag;
+    this.timeoutMillis = timeoutMillis;
+  }
+
+  @Override
+  public Object current() {
+    return current;
+  }
+
+  @Override
+  public boolean moveNext() {
+    if (slice != null && ++position < slice.length) {
+      current = scalar ? slice[position][0] : slice[position];
+      return true;
+    }
+    if (exhausted) {
+      return false;
+    }
+    if (run == null) {
+      run = new ScanRun(spec, options, cancelFlag, timeoutMillis);
+      run.start();
+    }
+    while (true) {
+      slice = run.next();
+      if (slice == null) {
+        exhausted = true;
+        run.close();
+        return false;
+      }
+      if (slice.length > 0) {
+        position = 0;
+        current = scalar ? slice[0][0] : slice[0];
+        return true;
+      }
+    }
+  }
+
+  @Override
+  public void reset() {
+    close();
+    run = null;
+    slice = null;
+    current = null;
+    exhausted = false;
+  }
+
+  @Override
+  public void close() {
+    if (run != null) {
+      run.close();
+    }
+  }
+}

@@ -1,0 +1,286 @@
+package dev.wafer.adapter.exec;
+
+import dev.wafer.adapter.WaferMemory;
+import dev.wafer.adapter.WaferOptions;
+import dev.wafer.adapter.dataset.FileFormat;
+import dev.wafer.adapter.rel.ScanSpec;
+import dev.wafer.adapter.table.TableColumn;
+import dev.wafer.adapter.table.TableFile;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.arrow.memory.BufferAllocator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One execution of a scan: a morsel-driven pool. Morsels are (file, record batch) pairs for Arrow
+ * files and whole files for Parquet; workers claim the next morsel from a shared counter, load
+ * only the projected columns, materialize rows in slices and hand them to the consumer through a
+ * bounded queue (so a slow consumer stalls the workers instead of filling memory).
+ *
+ * <p>Every Arrow buffer comes from a child allocator of {@link WaferMemory#root()} that {@link
+ * #close()} closes after the workers have stopped. Workers stop within one queue poll (50 ms) or
+ * one batch after the statement is cancelled, its timeout passes, another worker fails, or the
+ * consumer closes the scan.
+ */
+final class ScanRun implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ScanRun.class);
+  /** Rows per slice handed to the consumer; bounds memory per queued element. */
+  static final int SLICE_ROWS = 8192;
+  private static final long POLL_MILLIS = 50;
+  private static final AtomicInteger ACTIVE_WORKERS = new AtomicInteger();
+  private static final AtomicInteger RUN_IDS = new AtomicInteger();
+  private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "wafer-scan");
+    t.setDaemon(true);
+    return t;
+  });
+  private static final Object[] NO_COLUMNS = new Object[0];
+
+  private final ScanSpec spec;
+  private final WaferOptions options;
+  private final AtomicBoolean cancelFlag;
+  private final long deadlineNanos;
+  private final long timeoutMillis;
+  private final List<TableColumn> columns;
+  private final BufferAllocator allocator;
+  private final FileSlot[] files;
+  private final int[] morselFile;
+  private final int[] morselBatch;
+  private final AtomicInteger nextMorsel = new AtomicInteger();
+  private final ArrayBlockingQueue<Object[][]> queue;
+  private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+  private final AtomicInteger finishedWorkers = new AtomicInteger();
+  private volatile boolean stop;
+  private CountDownLatch done = new CountDownLatch(0);
+  private int workers;
+  private boolean closed;
+
+  ScanRun(ScanSpec spec, WaferOptions options, AtomicBoolean cancelFlag, long timeoutMillis) {
+    this.spec = spec;
+    this.options = options;
+    this.cancelFlag = cancelFlag;
+    this.timeoutMillis = timeoutMillis;
+    this.deadlineNanos = timeoutMillis > 0 ? System.nanoTime() + timeoutMillis * 1_000_000 : Long.MAX_VALUE;
+    this.columns = spec.outputColumns();
+    List<TableFile> specFiles = spec.files();
+    this.files = new FileSlot[specFiles.size()];
+    List<int[]> morsels = new ArrayList<>();
+    for (int f = 0; f < files.length; f++) {
+      TableFile tf = specFiles.get(f);
+      int count = tf.file().format() == FileFormat.ARROW ? tf.batches() : 1;
+      files[f] = new FileSlot(tf, columns, count);
+      for (int b = 0; b < count; b++) {
+        morsels.add(new int[] {f, b});
+      }
+    }
+    morselFile = morsels.stream().mapToInt(m -> m[0]).toArray();
+    morselBatch = morsels.stream().mapToInt(m -> m[1]).toArray();
+    queue = new ArrayBlockingQueue<>(Math.max(4, 4 * options.threads()));
+    allocator = WaferMemory.root().newChildAllocator("scan-" + spec.table() + "-" + RUN_IDS.incrementAndGet(),
+        0, Long.MAX_VALUE);
+  }
+
+  /** Number of scan workers running in this process (for monitoring and tests). */
+  static int activeWorkers() {
+    return ACTIVE_WORKERS.get();
+  }
+
+  void start() {
+    workers = Math.min(options.threads(), morselFile.length);
+    done = new CountDownLatch(workers);
+    for (int w = 0; w < workers; w++) {
+      ACTIVE_WORKERS.incrementAndGet();
+      try {
+        POOL.execute(this::work);
+      } catch (RuntimeException e) {
+        ACTIVE_WORKERS.decrementAndGet();
+        done.countDown();
+        finishedWorkers.incrementAndGet();
+        fail(new ScanException("cannot start scan worker: " + e, e));
+      }
+    }
+  }
+
+  /**
+   * The next slice of rows, or null when the scan is complete.
+   *
+   * @throws ScanException when a worker failed, the statement was cancelled or timed out; the
+   *     scan has released its memory by then
+   */
+  Object[][] next() {
+    try {
+      while (true) {
+        Object[][] slice = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+        if (slice != null) {
+          return slice;
+        }
+        checkInterrupt();
+        RuntimeException f = failure.get();
+        if (f != null) {
+          throw f;
+        }
+        if (finishedWorkers.get() == workers) {
+          slice = queue.poll();
+          if (slice != null) {
+            return slice;
+          }
+          f = failure.get();
+          if (f != null) {
+            throw f;
+          }
+          return null;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      close();
+      throw new ScanException("scan of " + spec.table() + " interrupted", e);
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  private void checkInterrupt() {
+    if (cancelFlag != null && cancelFlag.get()) {
+      fail(new ScanException("Statement canceled"));
+    } else if (System.nanoTime() > deadlineNanos) {
+      fail(new ScanException("query timeout of " + timeoutMillis + " ms exceeded while scanning " + spec.table()));
+    }
+  }
+
+  private void fail(RuntimeException e) {
+    failure.compareAndSet(null, e);
+    stop = true;
+  }
+
+  private void work() {
+    try {
+      while (!stop) {
+        int m = nextMorsel.getAndIncrement();
+        if (m >= morselFile.length) {
+          break;
+        }
+        FileSlot slot = files[morselFile[m]];
+        try {
+          if (slot.file.file().format() == FileFormat.ARROW) {
+            scanArrowBatch(slot, morselBatch[m]);
+          } else {
+            scanParquet(slot);
+          }
+        } finally {
+          slot.morselDone();
+        }
+      }
+    } catch (ScanException e) {
+      fail(e);
+    } catch (Throwable t) {
+      LOG.debug("scan worker failed", t);
+      fail(new ScanException(t.getMessage() == null ? t.toString() : t.getMessage(), t));
+    } finally {
+      finishedWorkers.incrementAndGet();
+      ACTIVE_WORKERS.decrementAndGet();
+      done.countDown();
+    }
+  }
+
+  private void scanArrowBatch(FileSlot slot, int batch) throws IOException {
+    var file = slot.arrow(allocator, options.maxMapBytes());
+    FilePlan plan = slot.plan;
+    try (var loaded = file.load(batch, plan.loadFields)) {
+      RowSlicer slicer = new RowSlicer(plan, loaded::vector, id -> file.dictionary(id));
+      emitSlices(slot, batch, slicer, loaded.rows());
+    }
+  }
+
+  private void scanParquet(FileSlot slot) throws IOException {
+    FilePlan plan = slot.plan;
+    try (var scan = dev.wafer.adapter.arrow.ParquetScan.open(slot.file.file().path(), allocator, plan.loadNames)) {
+      var reader = scan.reader();
+      int batch = 0;
+      while (!stop && reader.loadNextBatch()) {
+        var root = reader.getVectorSchemaRoot();
+        RowSlicer slicer = new RowSlicer(plan,
+            field -> root.getVector(slot.file.schema().getFields().get(field).getName()),
+            id -> RowSlicer.decode(reader.lookup(id).getVector()));
+        emitSlices(slot, batch++, slicer, root.getRowCount());
+      }
+    }
+  }
+
+  private void emitSlices(FileSlot slot, int batch, RowSlicer slicer, int rows) throws IOException {
+    for (int from = 0; from < rows && !stop; from += SLICE_ROWS) {
+      int n = Math.min(SLICE_ROWS, rows - from);
+      Object[][] slice = new Object[n][];
+      int width = columns.size();
+      for (int i = 0; i < n; i++) {
+        slice[i] = width == 0 ? NO_COLUMNS : new Object[width];
+      }
+      try {
+        slicer.fill(from, slice);
+      } catch (RuntimeException e) {
+        throw new ScanException(slot.file.file().path() + ": record batch " + batch + ": " + e.getMessage(), e);
+      }
+      offer(slice);
+    }
+  }
+
+  private void offer(Object[][] slice) throws IOException {
+    try {
+      while (!queue.offer(slice, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+        checkInterrupt();
+        if (stop) {
+          return;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stop = true;
+    }
+    checkInterrupt();
+  }
+
+  /**
+   * Stops the workers, waits for them, closes the files and the allocator. Idempotent. A worker
+   * that does not stop in time (it cannot: every loop checks the stop flag) would leave the
+   * allocator open rather than free memory under its feet.
+   */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    stop = true;
+    queue.clear();
+    try {
+      if (!done.await(30, TimeUnit.SECONDS)) {
+        LOG.error("scan workers of {} did not stop; leaving its memory allocated", spec.table());
+        return;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      LOG.warn("interrupted while stopping scan workers of {}", spec.table());
+      return;
+    }
+    queue.clear();
+    for (FileSlot slot : files) {
+      slot.close();
+    }
+    try {
+      allocator.close();
+    } catch (IllegalStateException e) {
+      LOG.error("scan of {} leaked Arrow memory: {}", spec.table(), e.getMessage());
+    }
+  }
+}
