@@ -1,7 +1,14 @@
 package dev.wafer.sql.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,7 +31,7 @@ public final class DemoCommand implements Callable<Integer> {
   long rows;
 
   @Override
-  public Integer call() {
+  public Integer call() throws SQLException {
     Path root = data != null ? data : defaultRoot();
     CommandLine cli = spec.commandLine();
     if (!Files.isDirectory(root.resolve("test_results"))) {
@@ -36,10 +43,33 @@ public final class DemoCommand implements Callable<Integer> {
       }
     } else {
       cli.getOut().println("== using the demo dataset under " + root);
-      int rc = WaferCli.newCommandLine().setOut(cli.getOut()).setErr(cli.getErr())
-          .execute("partitions", "--data", root.toString(), "--table", "test_results");
-      if (rc != 0) {
-        return rc;
+    }
+    return runAnalyses(root, cli.getOut());
+  }
+
+  private static int runAnalyses(Path root, PrintWriter out) throws SQLException {
+    String url = "jdbc:wafer:" + root;
+    out.println("== connecting with " + url);
+    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+      for (DemoAnalyses.Analysis a : DemoAnalyses.all()) {
+        out.println();
+        out.println("-- " + a.title());
+        out.println(a.sql());
+        long t0 = System.nanoTime();
+        try (ResultSet rs = s.executeQuery(a.sql())) {
+          if (a.summarize()) {
+            long rows = 0;
+            while (rs.next()) {
+              rs.getString(1);
+              rs.getDouble(2);
+              rows++;
+            }
+            out.printf(Locale.ROOT, "(%,d rows fetched, 2 columns)%n", rows);
+          } else {
+            ResultFormat.TABLE.print(rs, out);
+          }
+        }
+        out.printf(Locale.ROOT, "time: %.1f ms%n", (System.nanoTime() - t0) / 1e6);
       }
     }
     return 0;
