@@ -120,13 +120,26 @@ public final class DatasetWriter implements AutoCloseable {
     }
   }
 
+  /**
+   * The file schema as files store it: dictionary fields typed by their values, as an IPC reader
+   * sees them, rather than Arrow Java's in-memory form (typed by their indices).
+   */
+  private Schema storedSchema() {
+    java.util.Set<Long> ids = new java.util.HashSet<>();
+    List<Field> stored = new ArrayList<>();
+    for (Field f : fileSchema.getFields()) {
+      stored.add(org.apache.arrow.vector.util.DictionaryUtility.toMessageFormat(f, dictionaries, ids));
+    }
+    return new Schema(stored, fileSchema.getCustomMetadata());
+  }
+
   private void checkCompatible(TableMetadata existing) throws IOException {
     if (!existing.spec().toString().equals(spec.toString())) {
       throw new IOException("cannot append to " + tx.tableDir()
           + ": table is partitioned by '" + existing.spec() + "', this write by '" + spec + "'");
     }
     List<Field> a = existing.fileSchema().getFields();
-    List<Field> b = fileSchema.getFields();
+    List<Field> b = storedSchema().getFields();
     boolean same = a.size() == b.size();
     for (int i = 0; same && i < a.size(); i++) {
       same = a.get(i).getName().equals(b.get(i).getName())
@@ -239,7 +252,7 @@ public final class DatasetWriter implements AutoCloseable {
         ds.add(new Derivation(f.key(), f.column(), t.specText()));
       }
     }
-    return new TableMetadata(fileSchema, options.format(), spec, pcs, ds);
+    return new TableMetadata(storedSchema(), options.format(), spec, pcs, ds);
   }
 
   private void closeSinks() {

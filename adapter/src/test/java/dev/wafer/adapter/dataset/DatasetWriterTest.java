@@ -21,6 +21,8 @@ import java.util.stream.Stream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.arrow.vector.ipc.ArrowFileReader;
 import org.apache.arrow.vector.ipc.message.ArrowBlock;
 import org.junit.jupiter.api.AfterEach;
@@ -106,6 +108,29 @@ class DatasetWriterTest {
     TableMetadata meta = TableMetadata.read(root.resolve("t"));
     assertThat(meta.partitionColumns()).containsExactly(new PartitionColumn("d", "DATE"));
     assertThat(meta.derivations()).contains(new Derivation("d", "ts", "day"));
+  }
+
+  @Test
+  void metadataRecordsTheSchemaAsTheFilesStoreIt() throws IOException {
+    write("t", "none", WriteOptions.defaults(), 100, 1);
+    TableMetadata meta = TableMetadata.read(root.resolve("t"));
+    DataFile file = TableFiles.list(root.resolve("t")).get(0);
+    try (FileChannel ch = FileChannel.open(file.path());
+        ArrowFileReader reader = new ArrowFileReader(ch, allocator)) {
+      // Arrow Java's in-memory schema types dictionary fields by their indices; files (and the
+      // metadata) type them by their values
+      Schema inMemory = reader.getVectorSchemaRoot().getSchema();
+      assertThat(meta.fileSchema().getFields()).extracting(Field::getName)
+          .isEqualTo(inMemory.getFields().stream().map(Field::getName).toList());
+      for (Field f : inMemory.getFields()) {
+        if (f.getDictionary() == null) {
+          assertThat(meta.fileSchema().findField(f.getName()).getType()).isEqualTo(f.getType());
+        }
+      }
+    }
+    assertThat(meta.fileSchema().findField("name").getType())
+        .isEqualTo(org.apache.arrow.vector.types.pojo.ArrowType.Utf8.INSTANCE);
+    assertThat(meta.fileSchema().findField("name").getDictionary()).isNotNull();
   }
 
   @Test
