@@ -34,8 +34,12 @@ public interface FileIngester<S extends FileIngester.Scan> {
   /** A further table derived from the good files (e.g. STDF parts and bins). */
   record SideTable(String name, RecordBatchSource source) {}
 
-  /** Pass 1: reads a whole file; throws {@link IngestException} for bad input. */
-  S scan(Path file) throws IOException;
+  /**
+   * Pass 1: reads a whole file; throws {@link IngestException} for bad input.
+   *
+   * @param allocator for any Arrow memory the scan needs, all released on return
+   */
+  S scan(Path file, BufferAllocator allocator) throws IOException;
 
   /**
    * Merges a file's schema into the schema of the files before it, widening types where they

@@ -99,7 +99,7 @@ public final class IngestJob {
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(target.threads(), files.size())));
     try {
       Map<Path, FileOutcome> outcomes = new LinkedHashMap<>();
-      List<S> scans = scanAll(ingester, files, pool, listener, outcomes);
+      List<S> scans = scanAll(ingester, files, pool, allocator, listener, outcomes);
       Schema schema = null;
       List<S> good = new ArrayList<>();
       for (S s : scans) {
@@ -135,13 +135,14 @@ public final class IngestJob {
   }
 
   private static <S extends FileIngester.Scan> List<S> scanAll(FileIngester<S> ingester,
-      List<Path> files, ExecutorService pool, Listener listener, Map<Path, FileOutcome> outcomes)
+      List<Path> files, ExecutorService pool, BufferAllocator allocator, Listener listener,
+      Map<Path, FileOutcome> outcomes)
       throws IOException {
     List<Future<S>> futures = new ArrayList<>();
     for (Path f : files) {
       futures.add(pool.submit(() -> {
         try {
-          return ingester.scan(f);
+          return ingester.scan(f, allocator);
         } finally {
           listener.scanned(f);
         }

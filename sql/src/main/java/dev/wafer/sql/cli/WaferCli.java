@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       GenerateCommand.class,
+      IngestCommand.class,
       PartitionsCommand.class,
       DemoCommand.class,
     })

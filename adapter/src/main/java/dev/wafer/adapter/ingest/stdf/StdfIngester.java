@@ -52,7 +52,7 @@ public final class StdfIngester implements FileIngester<StdfScan> {
   }
 
   @Override
-  public StdfScan scan(Path file) throws IOException {
+  public StdfScan scan(Path file, BufferAllocator allocator) throws IOException {
     return StdfFiles.scan(file);
   }
 
