@@ -6,7 +6,7 @@ import java.util.Arrays;
  * Open-addressing map from long keys to non-negative int values, without boxing: the partition
  * router looks up one key per row.
  */
-final class LongIntMap {
+public final class LongIntMap {
   private static final int EMPTY = -1;
   private long[] keys = new long[16];
   private int[] values = filled(16);
@@ -19,7 +19,7 @@ final class LongIntMap {
   }
 
   /** The value of {@code key}, or -1 when absent. */
-  int get(long key) {
+  public int get(long key) {
     int mask = keys.length - 1;
     for (int i = mix(key) & mask; ; i = (i + 1) & mask) {
       if (values[i] == EMPTY) {
@@ -31,7 +31,7 @@ final class LongIntMap {
     }
   }
 
-  void put(long key, int value) {
+  public void put(long key, int value) {
     if (value < 0) {
       throw new IllegalArgumentException("negative value");
     }

@@ -19,9 +19,9 @@ import org.apache.arrow.vector.ipc.message.ArrowBlock;
 import org.apache.arrow.vector.types.pojo.DictionaryEncoding;
 
 /** Reads rows back with Arrow's own {@link ArrowFileReader}, independent of Wafer's reader. */
-final class ReadBack {
+public final class ReadBack {
   /** Column values of a row, plus "__file" and "__partition" entries. */
-  static List<Map<String, Object>> rows(Path tableDir, BufferAllocator allocator) throws IOException {
+  public static List<Map<String, Object>> rows(Path tableDir, BufferAllocator allocator) throws IOException {
     List<Map<String, Object>> out = new ArrayList<>();
     for (DataFile f : TableFiles.list(tableDir)) {
       try (FileChannel ch = FileChannel.open(f.path());
@@ -45,7 +45,7 @@ final class ReadBack {
   }
 
   /** Rows of a source, decoded the same way. */
-  static List<Map<String, Object>> rows(RecordBatchSource source) throws IOException {
+  public static List<Map<String, Object>> rows(RecordBatchSource source) throws IOException {
     List<Map<String, Object>> out = new ArrayList<>();
     while (source.next()) {
       VectorSchemaRoot root = source.root();

@@ -15,13 +15,18 @@ final class Progress implements AutoCloseable {
   }
 
   static Progress start(String task, long max, boolean quiet, PrintWriter err) {
+    return start(task, max, " rows", quiet, err);
+  }
+
+  /** A bar counting {@code unit}s (e.g. " rows", " files"). */
+  static Progress start(String task, long max, String unit, boolean quiet, PrintWriter err) {
     if (quiet || max <= 0) {
       return new Progress(null);
     }
     ProgressBar bar = new ProgressBarBuilder()
         .setTaskName(task)
         .setInitialMax(max)
-        .setUnit(" rows", 1)
+        .setUnit(unit, 1)
         .showSpeed()
         .setStyle(ProgressBarStyle.ASCII)
         .setConsumer(new ConsoleProgressBarConsumer(System.err))

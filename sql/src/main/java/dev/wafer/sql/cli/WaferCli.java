@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       DemoCommand.class,
       GenerateCommand.class,
+      IngestCommand.class,
       PartitionsCommand.class,
       QueryCommand.class,
       ExplainCommand.class,
