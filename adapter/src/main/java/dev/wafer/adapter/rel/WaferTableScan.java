@@ -15,6 +15,7 @@ import org.apache.calcite.adapter.enumerable.PhysType;
 import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
 import org.apache.calcite.linq4j.tree.Blocks;
 import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptPlanner;
@@ -32,16 +33,24 @@ import org.apache.calcite.util.ImmutableBitSet;
 
 /**
  * The leaf of every plan over a Wafer table: reads what its {@link ScanSpec} says, with the
- * morsel-driven executor ({@link ScanExecution}). It is born in the enumerable convention (via
- * {@code WaferTable.toRel}), so no conversion rule is needed; Calcite's field trimmer narrows its
- * columns through {@link #project}, and planner rules replace it with scans of grown specs.
+ * morsel-driven executor ({@link ScanExecution}). {@code WaferTable.toRel} creates it logical,
+ * {@link WaferScanEnumerableRule} makes it enumerable; Calcite's field trimmer narrows its columns
+ * through {@link #project}, and planner rules replace it with scans of grown specs.
  */
 public final class WaferTableScan extends TableScan implements EnumerableRel {
   private final ScanSpec spec;
   private final WaferOptions options;
 
   public WaferTableScan(RelOptCluster cluster, RelOptTable table, ScanSpec spec, WaferOptions options) {
-    super(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE), List.of(), table);
+    // born logical (Convention.NONE) like Calcite's own scans and made enumerable by
+    // WaferScanEnumerableRule: a root born enumerable already has the root's required traits,
+    // and Volcano then registers it twice (an AssertionError under -ea for SELECT a, b FROM t)
+    this(cluster, cluster.traitSetOf(Convention.NONE), table, spec, options);
+  }
+
+  private WaferTableScan(RelOptCluster cluster, RelTraitSet traits, RelOptTable table, ScanSpec spec,
+      WaferOptions options) {
+    super(cluster, traits, List.of(), table);
     this.spec = requireNonNull(spec, "spec");
     this.options = requireNonNull(options, "options");
   }
@@ -56,12 +65,19 @@ public final class WaferTableScan extends TableScan implements EnumerableRel {
 
   /** A scan of the same table with another specification. */
   public WaferTableScan withSpec(ScanSpec newSpec) {
-    return new WaferTableScan(getCluster(), table, newSpec, options);
+    return new WaferTableScan(getCluster(), getTraitSet(), table, newSpec, options);
+  }
+
+  @Override
+  public void register(RelOptPlanner planner) {
+    planner.addRule(WaferScanEnumerableRule.INSTANCE);
   }
 
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-    return this;
+    // a copy with other traits must be a new node: the planner registers it beside this one
+    return traitSet.equals(getTraitSet()) ? this
+        : new WaferTableScan(getCluster(), traitSet, table, spec, options);
   }
 
   @Override
