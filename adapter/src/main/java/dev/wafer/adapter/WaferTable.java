@@ -60,11 +60,7 @@ public final class WaferTable extends AbstractTable implements TranslatableTable
     synchronized (this) {
       if (layout == null && loadFailure == null) {
         try {
-          TableLayout loaded = TableLayoutLoader.load(directory, WaferMemory.root());
-          if (loaded.columns().isEmpty()) {
-            throw new IOException(directory + ": table has no readable columns (no data files?)");
-          }
-          layout = loaded;
+          layout = TableLayoutLoader.load(directory, WaferMemory.root());
         } catch (IOException | RuntimeException e) {
           loadFailure = new WaferDataException("table " + name + ": " + e.getMessage(), e);
         }

@@ -45,6 +45,8 @@ final class ScanRun implements AutoCloseable {
     return t;
   });
   private static final Object[] NO_COLUMNS = new Object[0];
+  /** Queued by each worker as it finishes, so the consumer wakes at once instead of at a poll timeout. */
+  private static final Object[][] WORKER_DONE = new Object[0][];
 
   private final ScanSpec spec;
   private final WaferOptions options;
@@ -121,7 +123,7 @@ final class ScanRun implements AutoCloseable {
     try {
       while (true) {
         Object[][] slice = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-        if (slice != null) {
+        if (slice != null && slice != WORKER_DONE) {
           return slice;
         }
         checkInterrupt();
@@ -130,7 +132,9 @@ final class ScanRun implements AutoCloseable {
           throw f;
         }
         if (finishedWorkers.get() == workers) {
-          slice = queue.poll();
+          while ((slice = queue.poll()) == WORKER_DONE) {
+            // skip the markers of the other workers
+          }
           if (slice != null) {
             return slice;
           }
@@ -191,6 +195,7 @@ final class ScanRun implements AutoCloseable {
       finishedWorkers.incrementAndGet();
       ACTIVE_WORKERS.decrementAndGet();
       done.countDown();
+      queue.offer(WORKER_DONE); // when the queue is full, the consumer's poll timeout covers it
     }
   }
 
