@@ -3,7 +3,7 @@ package dev.wafer.adapter;
 import static java.util.Objects.requireNonNull;
 
 import dev.wafer.adapter.rel.ScanSpec;
-import dev.wafer.adapter.rel.WaferTableScan;
+import dev.wafer.adapter.rel.WaferLogicalScan;
 import dev.wafer.adapter.table.TableColumn;
 import dev.wafer.adapter.table.TableLayout;
 import dev.wafer.adapter.table.TableLayoutLoader;
@@ -105,6 +105,6 @@ public final class WaferTable extends AbstractTable implements TranslatableTable
   @Override
   public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
     String qualified = String.join(".", relOptTable.getQualifiedName());
-    return new WaferTableScan(context.getCluster(), relOptTable, ScanSpec.full(qualified, layout()), options);
+    return new WaferLogicalScan(context.getCluster(), relOptTable, ScanSpec.full(qualified, layout()), options);
   }
 }

@@ -50,7 +50,11 @@ final class ScanEnumerator implements Enumerator<Object> {
       run.start();
     }
     while (true) {
-      slice = run.next();
+      try {
+        slice = run.next();
+      } catch (ScanException e) {
+        throw sneaky(e.toSqlException());
+      }
       if (slice == null) {
         exhausted = true;
         run.close();
@@ -62,6 +66,16 @@ final class ScanEnumerator implements Enumerator<Object> {
         return true;
       }
     }
+  }
+
+  /**
+   * Throws a checked exception through {@link Enumerator#moveNext()}, which cannot declare it:
+   * JDBC callers of {@code ResultSet.next()} must see an {@code SQLException} (with the SQLSTATE
+   * of the failure), and Avatica passes what the cursor throws through unchanged.
+   */
+  @SuppressWarnings("unchecked")
+  private static <T extends Throwable> RuntimeException sneaky(Throwable t) throws T {
+    throw (T) t;
   }
 
   @Override

@@ -108,7 +108,7 @@ final class ScanRun implements AutoCloseable {
         ACTIVE_WORKERS.decrementAndGet();
         done.countDown();
         finishedWorkers.incrementAndGet();
-        fail(new ScanException("cannot start scan worker: " + e, e));
+        fail(new ScanException("cannot start scan worker: " + e, ScanException.INTERNAL, e));
       }
     }
   }
@@ -148,7 +148,7 @@ final class ScanRun implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       close();
-      throw new ScanException("scan of " + spec.table() + " interrupted", e);
+      throw new ScanException("scan of " + spec.table() + " interrupted", ScanException.CANCELED, e);
     } catch (RuntimeException e) {
       close();
       throw e;
@@ -157,9 +157,10 @@ final class ScanRun implements AutoCloseable {
 
   private void checkInterrupt() {
     if (cancelFlag != null && cancelFlag.get()) {
-      fail(new ScanException("Statement canceled"));
+      fail(new ScanException("Statement canceled", ScanException.CANCELED));
     } else if (System.nanoTime() > deadlineNanos) {
-      fail(new ScanException("query timeout of " + timeoutMillis + " ms exceeded while scanning " + spec.table()));
+      fail(new ScanException("query timeout of " + timeoutMillis + " ms exceeded while scanning " + spec.table(),
+          ScanException.TIMEOUT));
     }
   }
 
@@ -190,7 +191,7 @@ final class ScanRun implements AutoCloseable {
       fail(e);
     } catch (Throwable t) {
       LOG.debug("scan worker failed", t);
-      fail(new ScanException(t.getMessage() == null ? t.toString() : t.getMessage(), t));
+      fail(new ScanException(t.getMessage() == null ? t.toString() : t.getMessage(), ScanException.DATA_CORRUPTED, t));
     } finally {
       finishedWorkers.incrementAndGet();
       ACTIVE_WORKERS.decrementAndGet();
@@ -234,7 +235,8 @@ final class ScanRun implements AutoCloseable {
       try {
         slicer.fill(from, slice);
       } catch (RuntimeException e) {
-        throw new ScanException(slot.file.file().path() + ": record batch " + batch + ": " + e.getMessage(), e);
+        throw new ScanException(slot.file.file().path() + ": record batch " + batch + ": " + e.getMessage(),
+            ScanException.DATA_CORRUPTED, e);
       }
       offer(slice);
     }

@@ -4,9 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.wafer.adapter.WaferOptions;
 import dev.wafer.adapter.exec.ScanExecution;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
@@ -25,16 +23,11 @@ import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.rel.type.RelDataTypeFactory;
-import org.apache.calcite.rel.type.RelDataTypeField;
-import org.apache.calcite.tools.RelBuilder;
-import org.apache.calcite.util.ImmutableBitSet;
 
 /**
  * The leaf of every plan over a Wafer table: reads what its {@link ScanSpec} says, with the
- * morsel-driven executor ({@link ScanExecution}). It is born in the enumerable convention (via
- * {@code WaferTable.toRel}), so no conversion rule is needed; Calcite's field trimmer narrows its
- * columns through {@link #project}, and planner rules replace it with scans of grown specs.
+ * morsel-driven executor ({@link ScanExecution}). {@link WaferScanRule} makes it from a {@link
+ * WaferLogicalScan}; planner rules replace either with scans of grown specs.
  */
 public final class WaferTableScan extends TableScan implements EnumerableRel {
   private final ScanSpec spec;
@@ -66,12 +59,7 @@ public final class WaferTableScan extends TableScan implements EnumerableRel {
 
   @Override
   public RelDataType deriveRowType() {
-    List<RelDataTypeField> all = table.getRowType().getFieldList();
-    RelDataTypeFactory.Builder builder = getCluster().getTypeFactory().builder();
-    for (int c : spec.columns()) {
-      builder.add(all.get(c));
-    }
-    return builder.build();
+    return ScanRowType.of(getCluster(), table, spec);
   }
 
   @Override
@@ -93,19 +81,6 @@ public final class WaferTableScan extends TableScan implements EnumerableRel {
     double rows = spec.rows();
     double columnShare = (spec.columns().size() + 2D) / (spec.tableColumns().size() + 2D);
     return planner.getCostFactory().makeCost(rows, rows * columnShare, rows * columnShare);
-  }
-
-  /** Column pruning by Calcite's field trimmer: the scan reads only the used columns. */
-  @Override
-  public RelNode project(ImmutableBitSet fieldsUsed, Set<RelDataTypeField> extraFields, RelBuilder relBuilder) {
-    if (!extraFields.isEmpty()) {
-      return super.project(fieldsUsed, extraFields, relBuilder);
-    }
-    List<Integer> columns = new ArrayList<>();
-    for (int f : fieldsUsed) {
-      columns.add(spec.columns().get(f));
-    }
-    return columns.equals(spec.columns()) ? this : withSpec(spec.withColumns(columns));
   }
 
   @Override
