@@ -1,6 +1,5 @@
 package dev.wafer.adapter.rel;
 
-import static java.util.Objects.requireNonNull;
 
 import dev.wafer.adapter.WaferOptions;
 import java.util.ArrayList;
@@ -10,12 +9,7 @@ import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelOptTable;
-import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
-import org.apache.calcite.rel.RelWriter;
-import org.apache.calcite.rel.core.TableScan;
-import org.apache.calcite.rel.metadata.RelMetadataQuery;
-import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.tools.RelBuilder;
 import org.apache.calcite.util.ImmutableBitSet;
@@ -26,47 +20,15 @@ import org.apache.calcite.util.ImmutableBitSet;
  * {@link WaferScanRule}. (A scan born in the enumerable convention cannot be the whole plan:
  * Calcite's planner registers a root that already has the required traits twice.)
  */
-public final class WaferLogicalScan extends TableScan {
-  private final ScanSpec spec;
-  private final WaferOptions options;
+public final class WaferLogicalScan extends WaferScan {
 
   public WaferLogicalScan(RelOptCluster cluster, RelOptTable table, ScanSpec spec, WaferOptions options) {
-    super(cluster, cluster.traitSetOf(Convention.NONE), List.of(), table);
-    this.spec = requireNonNull(spec, "spec");
-    this.options = requireNonNull(options, "options");
+    super(cluster, cluster.traitSetOf(Convention.NONE), table, spec, options);
   }
 
-  public ScanSpec spec() {
-    return spec;
-  }
-
-  public WaferOptions options() {
-    return options;
-  }
-
-  /** A logical scan of the same table with another specification. */
+  @Override
   public WaferLogicalScan withSpec(ScanSpec newSpec) {
-    return new WaferLogicalScan(getCluster(), table, newSpec, options);
-  }
-
-  @Override
-  public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-    return this;
-  }
-
-  @Override
-  public RelDataType deriveRowType() {
-    return ScanRowType.of(getCluster(), table, spec);
-  }
-
-  @Override
-  public RelWriter explainTerms(RelWriter pw) {
-    return super.explainTerms(pw).item("spec", spec.describe());
-  }
-
-  @Override
-  public double estimateRowCount(RelMetadataQuery mq) {
-    return spec.rows();
+    return new WaferLogicalScan(getCluster(), table, newSpec, options());
   }
 
   @Override
@@ -82,8 +44,8 @@ public final class WaferLogicalScan extends TableScan {
     }
     List<Integer> columns = new ArrayList<>();
     for (int f : fieldsUsed) {
-      columns.add(spec.columns().get(f));
+      columns.add(spec().columns().get(f));
     }
-    return columns.equals(spec.columns()) ? this : withSpec(spec.withColumns(columns));
+    return columns.equals(spec().columns()) ? this : withSpec(spec().withColumns(columns));
   }
 }

@@ -1,10 +1,8 @@
 package dev.wafer.adapter.rel;
 
-import static java.util.Objects.requireNonNull;
 
 import dev.wafer.adapter.WaferOptions;
 import dev.wafer.adapter.exec.ScanExecution;
-import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
@@ -17,59 +15,22 @@ import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelOptTable;
-import org.apache.calcite.plan.RelTraitSet;
-import org.apache.calcite.rel.RelNode;
-import org.apache.calcite.rel.RelWriter;
-import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
-import org.apache.calcite.rel.type.RelDataType;
 
 /**
  * The leaf of every plan over a Wafer table: reads what its {@link ScanSpec} says, with the
  * morsel-driven executor ({@link ScanExecution}). {@link WaferScanRule} makes it from a {@link
  * WaferLogicalScan}; planner rules replace either with scans of grown specs.
  */
-public final class WaferTableScan extends TableScan implements EnumerableRel {
-  private final ScanSpec spec;
-  private final WaferOptions options;
+public final class WaferTableScan extends WaferScan implements EnumerableRel {
 
   public WaferTableScan(RelOptCluster cluster, RelOptTable table, ScanSpec spec, WaferOptions options) {
-    super(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE), List.of(), table);
-    this.spec = requireNonNull(spec, "spec");
-    this.options = requireNonNull(options, "options");
+    super(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE), table, spec, options);
   }
 
-  public ScanSpec spec() {
-    return spec;
-  }
-
-  public WaferOptions options() {
-    return options;
-  }
-
-  /** A scan of the same table with another specification. */
+  @Override
   public WaferTableScan withSpec(ScanSpec newSpec) {
-    return new WaferTableScan(getCluster(), table, newSpec, options);
-  }
-
-  @Override
-  public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-    return this;
-  }
-
-  @Override
-  public RelDataType deriveRowType() {
-    return ScanRowType.of(getCluster(), table, spec);
-  }
-
-  @Override
-  public RelWriter explainTerms(RelWriter pw) {
-    return super.explainTerms(pw).item("spec", spec.describe());
-  }
-
-  @Override
-  public double estimateRowCount(RelMetadataQuery mq) {
-    return spec.rows();
+    return new WaferTableScan(getCluster(), table, newSpec, options());
   }
 
   /**
@@ -78,8 +39,8 @@ public final class WaferTableScan extends TableScan implements EnumerableRel {
    */
   @Override
   public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
-    double rows = spec.rows();
-    double columnShare = (spec.columns().size() + 2D) / (spec.tableColumns().size() + 2D);
+    double rows = spec().rows();
+    double columnShare = (spec().columns().size() + 2D) / (spec().tableColumns().size() + 2D);
     return planner.getCostFactory().makeCost(rows, rows * columnShare, rows * columnShare);
   }
 
@@ -92,7 +53,7 @@ public final class WaferTableScan extends TableScan implements EnumerableRel {
         scalar ? JavaRowFormat.SCALAR : JavaRowFormat.ARRAY, false);
     return implementor.result(physType, Blocks.toBlock(
         Expressions.call(ScanExecution.class, "enumerable", implementor.getRootExpression(),
-            implementor.stash(spec, ScanSpec.class), implementor.stash(options, WaferOptions.class),
+            implementor.stash(spec(), ScanSpec.class), implementor.stash(options(), WaferOptions.class),
             Expressions.constant(scalar))));
   }
 }
