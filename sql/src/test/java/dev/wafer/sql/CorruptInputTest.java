@@ -111,7 +111,7 @@ class CorruptInputTest {
     int footerLength = java.nio.ByteBuffer.wrap(original, original.length - 10, 4)
         .order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();
     int start = original.length - 10 - footerLength;
-    for (int at = start; at < original.length; at += 13) {
+    for (int at = start; at < original.length; at += 17) {
       try (Connection c = connect()) { // the footer is read when the table is first used
         flipAndQuery(c, at);
       }
@@ -124,7 +124,7 @@ class CorruptInputTest {
         .order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();
     int end = original.length - 10 - footerLength;
     try (Connection c = connect()) { // batches are read (and checked) by every query
-      for (int at = 8; at < end; at += 37) {
+      for (int at = 8; at < end; at += 41) {
         flipAndQuery(c, at);
       }
     }

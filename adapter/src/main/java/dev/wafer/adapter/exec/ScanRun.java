@@ -44,9 +44,6 @@ final class ScanRun implements AutoCloseable {
     t.setDaemon(true);
     return t;
   });
-  private static final Object[] NO_COLUMNS = new Object[0];
-  /** Queued by each worker as it finishes, so the consumer wakes at once instead of at a poll timeout. */
-  private static final Object[][] WORKER_DONE = new Object[0][];
 
   private final ScanSpec spec;
   private final WaferOptions options;
@@ -59,7 +56,7 @@ final class ScanRun implements AutoCloseable {
   private final int[] morselFile;
   private final int[] morselBatch;
   private final AtomicInteger nextMorsel = new AtomicInteger();
-  private final ArrayBlockingQueue<Object[][]> queue;
+  private final ArrayBlockingQueue<Slice> queue;
   private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
   private final AtomicInteger finishedWorkers = new AtomicInteger();
   private volatile boolean stop;
@@ -114,16 +111,16 @@ final class ScanRun implements AutoCloseable {
   }
 
   /**
-   * The next slice of rows, or null when the scan is complete.
+   * The next slice, or null when the scan is complete.
    *
    * @throws ScanException when a worker failed, the statement was cancelled or timed out; the
    *     scan has released its memory by then
    */
-  Object[][] next() {
+  Slice next() {
     try {
       while (true) {
-        Object[][] slice = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-        if (slice != null && slice != WORKER_DONE) {
+        Slice slice = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+        if (slice != null && slice != Slice.WORKER_DONE) {
           return slice;
         }
         checkInterrupt();
@@ -132,7 +129,7 @@ final class ScanRun implements AutoCloseable {
           throw f;
         }
         if (finishedWorkers.get() == workers) {
-          while ((slice = queue.poll()) == WORKER_DONE) {
+          while ((slice = queue.poll()) == Slice.WORKER_DONE) {
             // skip the markers of the other workers
           }
           if (slice != null) {
@@ -196,7 +193,7 @@ final class ScanRun implements AutoCloseable {
       finishedWorkers.incrementAndGet();
       ACTIVE_WORKERS.decrementAndGet();
       done.countDown();
-      queue.offer(WORKER_DONE); // when the queue is full, the consumer's poll timeout covers it
+      queue.offer(Slice.WORKER_DONE); // when the queue is full, the consumer's poll timeout covers it
     }
   }
 
@@ -227,22 +224,18 @@ final class ScanRun implements AutoCloseable {
   private void emitSlices(FileSlot slot, int batch, RowSlicer slicer, int rows) throws IOException {
     for (int from = 0; from < rows && !stop; from += SLICE_ROWS) {
       int n = Math.min(SLICE_ROWS, rows - from);
-      Object[][] slice = new Object[n][];
-      int width = columns.size();
-      for (int i = 0; i < n; i++) {
-        slice[i] = width == 0 ? NO_COLUMNS : new Object[width];
-      }
+      Object[][] values = new Object[columns.size()][n];
       try {
-        slicer.fill(from, slice);
+        slicer.fill(from, values);
       } catch (RuntimeException e) {
         throw new ScanException(slot.file.file().path() + ": record batch " + batch + ": " + e.getMessage(),
             ScanException.DATA_CORRUPTED, e);
       }
-      offer(slice);
+      offer(new Slice(n, values));
     }
   }
 
-  private void offer(Object[][] slice) throws IOException {
+  private void offer(Slice slice) throws IOException {
     try {
       while (!queue.offer(slice, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
         checkInterrupt();
