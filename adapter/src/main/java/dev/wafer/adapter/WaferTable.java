@@ -3,7 +3,7 @@ package dev.wafer.adapter;
 import static java.util.Objects.requireNonNull;
 
 import dev.wafer.adapter.rel.ScanSpec;
-import dev.wafer.adapter.rel.WaferTableScan;
+import dev.wafer.adapter.rel.WaferLogicalScan;
 import dev.wafer.adapter.table.TableColumn;
 import dev.wafer.adapter.table.TableLayout;
 import dev.wafer.adapter.table.TableLayoutLoader;
@@ -60,11 +60,7 @@ public final class WaferTable extends AbstractTable implements TranslatableTable
     synchronized (this) {
       if (layout == null && loadFailure == null) {
         try {
-          TableLayout loaded = TableLayoutLoader.load(directory, WaferMemory.root());
-          if (loaded.columns().isEmpty()) {
-            throw new IOException(directory + ": table has no readable columns (no data files?)");
-          }
-          layout = loaded;
+          layout = TableLayoutLoader.load(directory, WaferMemory.root());
         } catch (IOException | RuntimeException e) {
           loadFailure = new WaferDataException("table " + name + ": " + e.getMessage(), e);
         }
@@ -109,6 +105,6 @@ public final class WaferTable extends AbstractTable implements TranslatableTable
   @Override
   public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
     String qualified = String.join(".", relOptTable.getQualifiedName());
-    return new WaferTableScan(context.getCluster(), relOptTable, ScanSpec.full(qualified, layout()), options);
+    return new WaferLogicalScan(context.getCluster(), relOptTable, ScanSpec.full(qualified, layout()), options);
   }
 }

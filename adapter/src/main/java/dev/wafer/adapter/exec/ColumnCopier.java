@@ -11,7 +11,7 @@ import org.apache.arrow.vector.LargeVarCharVector;
 import org.apache.arrow.vector.VarCharVector;
 
 /**
- * Copies one column of a batch into the rows handed to Calcite, converting to the Java value each
+ * Copies one column of a batch into the values handed to Calcite, converting to the Java value each
  * SQL type has in Calcite's enumerable runtime (DATE: Integer epoch days; TIMESTAMP: Long epoch
  * milliseconds of the wall clock, finer units floored; TIME: Integer milliseconds of the day).
  *
@@ -24,8 +24,8 @@ final class ColumnCopier {
   private ColumnCopier() {}
 
   /** Copies a dictionary-encoded column, checking every index against the dictionary. */
-  static void copyDictionary(FieldVector indices, String[] dictionary, int from, Object[][] rows, int col) {
-    int n = rows.length;
+  static void copyDictionary(FieldVector indices, String[] dictionary, int from, Object[] out) {
+    int n = out.length;
     long validity = indices.getValidityBufferAddress();
     boolean nulls = indices.getNullCount() > 0;
     if (indices instanceof IntVector) {
@@ -38,7 +38,7 @@ final class ColumnCopier {
         if (index < 0 || index >= dictionary.length) {
           throw badIndex(indices, index, dictionary.length);
         }
-        rows[i][col] = dictionary[index];
+        out[i] = dictionary[index];
       }
       return;
     }
@@ -51,7 +51,7 @@ final class ColumnCopier {
       if (index < 0 || index >= dictionary.length) {
         throw badIndex(indices, index, dictionary.length);
       }
-      rows[i][col] = dictionary[(int) index];
+      out[i] = dictionary[(int) index];
     }
   }
 
@@ -60,23 +60,23 @@ final class ColumnCopier {
         + " outside dictionary of " + size + " values");
   }
 
-  /** Copies rows {@code [from, from + rows.length)} of a plain column into column {@code col}. */
-  static void copy(FieldVector v, int from, Object[][] rows, int col) {
-    int n = rows.length;
+  /** Copies values {@code [from, from + out.length)} of a plain column into {@code out}. */
+  static void copy(FieldVector v, int from, Object[] out) {
+    int n = out.length;
     long validity = v.getValidityBufferAddress();
     boolean nulls = v.getNullCount() > 0;
     switch (v.getMinorType()) {
       case TINYINT: {
         long a = v.getDataBufferAddress();
         for (int i = 0; i < n; i++) {
-          rows[i][col] = nulls && isNull(validity, from + i) ? null : Byte.valueOf(MemoryUtil.getByte(a + from + i));
+          out[i] = nulls && isNull(validity, from + i) ? null : Byte.valueOf(MemoryUtil.getByte(a + from + i));
         }
         return;
       }
       case SMALLINT: {
         long a = v.getDataBufferAddress();
         for (int i = 0; i < n; i++) {
-          rows[i][col] = nulls && isNull(validity, from + i) ? null : Short.valueOf(MemoryUtil.getShort(a + 2L * (from + i)));
+          out[i] = nulls && isNull(validity, from + i) ? null : Short.valueOf(MemoryUtil.getShort(a + 2L * (from + i)));
         }
         return;
       }
@@ -85,34 +85,34 @@ final class ColumnCopier {
       case TIMEMILLI: {
         long a = v.getDataBufferAddress();
         for (int i = 0; i < n; i++) {
-          rows[i][col] = nulls && isNull(validity, from + i) ? null : Integer.valueOf(MemoryUtil.getInt(a + 4L * (from + i)));
+          out[i] = nulls && isNull(validity, from + i) ? null : Integer.valueOf(MemoryUtil.getInt(a + 4L * (from + i)));
         }
         return;
       }
       case TIMESEC: {
         long a = v.getDataBufferAddress();
         for (int i = 0; i < n; i++) {
-          rows[i][col] = nulls && isNull(validity, from + i) ? null : Integer.valueOf(MemoryUtil.getInt(a + 4L * (from + i)) * 1000);
+          out[i] = nulls && isNull(validity, from + i) ? null : Integer.valueOf(MemoryUtil.getInt(a + 4L * (from + i)) * 1000);
         }
         return;
       }
       case BIGINT:
       case TIMESTAMPMILLI:
-        copyLongs(v, from, rows, col, 1, 1);
+        copyLongs(v, from, out, 1, 1);
         return;
       case TIMESTAMPSEC:
-        copyLongs(v, from, rows, col, 1000, 1);
+        copyLongs(v, from, out, 1000, 1);
         return;
       case TIMESTAMPMICRO:
-        copyLongs(v, from, rows, col, 1, 1000);
+        copyLongs(v, from, out, 1, 1000);
         return;
       case TIMESTAMPNANO:
-        copyLongs(v, from, rows, col, 1, 1_000_000);
+        copyLongs(v, from, out, 1, 1_000_000);
         return;
       case DATEMILLI: {
         long a = v.getDataBufferAddress();
         for (int i = 0; i < n; i++) {
-          rows[i][col] = nulls && isNull(validity, from + i) ? null
+          out[i] = nulls && isNull(validity, from + i) ? null
               : Integer.valueOf((int) Math.floorDiv(MemoryUtil.getLong(a + 8L * (from + i)), DAY_MILLIS));
         }
         return;
@@ -122,14 +122,14 @@ final class ColumnCopier {
         long a = v.getDataBufferAddress();
         long div = v.getMinorType() == org.apache.arrow.vector.types.Types.MinorType.TIMEMICRO ? 1000 : 1_000_000;
         for (int i = 0; i < n; i++) {
-          rows[i][col] = nulls && isNull(validity, from + i) ? null : Integer.valueOf((int) (MemoryUtil.getLong(a + 8L * (from + i)) / div));
+          out[i] = nulls && isNull(validity, from + i) ? null : Integer.valueOf((int) (MemoryUtil.getLong(a + 8L * (from + i)) / div));
         }
         return;
       }
       case FLOAT4: {
         long a = v.getDataBufferAddress();
         for (int i = 0; i < n; i++) {
-          rows[i][col] = nulls && isNull(validity, from + i) ? null
+          out[i] = nulls && isNull(validity, from + i) ? null
               : Float.valueOf(Float.intBitsToFloat(MemoryUtil.getInt(a + 4L * (from + i))));
         }
         return;
@@ -137,7 +137,7 @@ final class ColumnCopier {
       case FLOAT8: {
         long a = v.getDataBufferAddress();
         for (int i = 0; i < n; i++) {
-          rows[i][col] = nulls && isNull(validity, from + i) ? null
+          out[i] = nulls && isNull(validity, from + i) ? null
               : Double.valueOf(Double.longBitsToDouble(MemoryUtil.getLong(a + 8L * (from + i))));
         }
         return;
@@ -145,28 +145,28 @@ final class ColumnCopier {
       case BIT: {
         BitVector b = (BitVector) v;
         for (int i = 0; i < n; i++) {
-          rows[i][col] = nulls && isNull(validity, from + i) ? null : Boolean.valueOf(b.get(from + i) != 0);
+          out[i] = nulls && isNull(validity, from + i) ? null : Boolean.valueOf(b.get(from + i) != 0);
         }
         return;
       }
       case DECIMAL: {
         DecimalVector d = (DecimalVector) v;
         for (int i = 0; i < n; i++) {
-          rows[i][col] = d.getObject(from + i);
+          out[i] = d.getObject(from + i);
         }
         return;
       }
       case VARCHAR: {
         VarCharVector s = (VarCharVector) v;
         for (int i = 0; i < n; i++) {
-          rows[i][col] = nulls && isNull(validity, from + i) ? null : new String(s.get(from + i), StandardCharsets.UTF_8);
+          out[i] = nulls && isNull(validity, from + i) ? null : new String(s.get(from + i), StandardCharsets.UTF_8);
         }
         return;
       }
       case LARGEVARCHAR: {
         LargeVarCharVector s = (LargeVarCharVector) v;
         for (int i = 0; i < n; i++) {
-          rows[i][col] = nulls && isNull(validity, from + i) ? null : new String(s.get(from + i), StandardCharsets.UTF_8);
+          out[i] = nulls && isNull(validity, from + i) ? null : new String(s.get(from + i), StandardCharsets.UTF_8);
         }
         return;
       }
@@ -177,17 +177,17 @@ final class ColumnCopier {
   }
 
   /** Copies 64-bit values as Long, scaled to milliseconds by {@code mul} or floored by {@code div}. */
-  private static void copyLongs(FieldVector v, int from, Object[][] rows, int col, long mul, long div) {
-    int n = rows.length;
+  private static void copyLongs(FieldVector v, int from, Object[] out, long mul, long div) {
+    int n = out.length;
     long validity = v.getValidityBufferAddress();
     boolean nulls = v.getNullCount() > 0;
     long a = v.getDataBufferAddress();
     for (int i = 0; i < n; i++) {
       if (nulls && isNull(validity, from + i)) {
-        rows[i][col] = null;
+        out[i] = null;
       } else {
         long x = MemoryUtil.getLong(a + 8L * (from + i));
-        rows[i][col] = Long.valueOf(div == 1 ? x * mul : Math.floorDiv(x, div));
+        out[i] = Long.valueOf(div == 1 ? x * mul : Math.floorDiv(x, div));
       }
     }
   }

@@ -6,8 +6,8 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.types.pojo.DictionaryEncoding;
 
 /**
- * Turns slices of one loaded batch into rows: resolves, once per batch, the vector (and decoded
- * dictionary) behind each output column, then fills row slices column by column.
+ * Turns slices of one loaded batch into Calcite values: resolves, once per batch, the vector (and
+ * decoded dictionary) behind each output column, then fills a slice column by column.
  */
 final class RowSlicer {
   /** The loaded vector of a file field. */
@@ -45,21 +45,19 @@ final class RowSlicer {
     }
   }
 
-  /** Fills {@code rows} with batch rows {@code [from, from + rows.length)}. */
-  void fill(int from, Object[][] rows) {
+  /** Fills {@code columns[c]} with the values of output column c at batch rows {@code from…}. */
+  void fill(int from, Object[][] columns) {
     for (int c = 0; c < vectors.length; c++) {
       FieldVector v = vectors[c];
       if (v == null) {
         Object constant = plan.constants[c];
         if (constant != null) {
-          for (Object[] row : rows) {
-            row[c] = constant;
-          }
+          java.util.Arrays.fill(columns[c], constant);
         }
       } else if (dictionaries[c] != null) {
-        ColumnCopier.copyDictionary(v, dictionaries[c], from, rows, c);
+        ColumnCopier.copyDictionary(v, dictionaries[c], from, columns[c]);
       } else {
-        ColumnCopier.copy(v, from, rows, c);
+        ColumnCopier.copy(v, from, columns[c]);
       }
     }
   }

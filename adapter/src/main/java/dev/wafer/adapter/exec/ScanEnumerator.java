@@ -17,7 +17,7 @@ final class ScanEnumerator implements Enumerator<Object> {
   private final long timeoutMillis;
   private final boolean scalar;
   private ScanRun run;
-  private Object[][] slice;
+  private Slice slice;
   private int position;
   private Object current;
   private boolean exhausted;
@@ -38,8 +38,8 @@ final class ScanEnumerator implements Enumerator<Object> {
 
   @Override
   public boolean moveNext() {
-    if (slice != null && ++position < slice.length) {
-      current = scalar ? slice[position][0] : slice[position];
+    if (slice != null && ++position < slice.rows()) {
+      current = row(position);
       return true;
     }
     if (exhausted) {
@@ -50,18 +50,45 @@ final class ScanEnumerator implements Enumerator<Object> {
       run.start();
     }
     while (true) {
-      slice = run.next();
+      try {
+        slice = run.next();
+      } catch (ScanException e) {
+        throw sneaky(e.toSqlException());
+      }
       if (slice == null) {
         exhausted = true;
         run.close();
         return false;
       }
-      if (slice.length > 0) {
+      if (slice.rows() > 0) {
         position = 0;
-        current = scalar ? slice[0][0] : slice[0];
+        current = row(0);
         return true;
       }
     }
+  }
+
+  /** Row {@code i} of the current slice: the bare value of a one-column scan, else a new array. */
+  private Object row(int i) {
+    Object[][] columns = slice.columns();
+    if (scalar) {
+      return columns[0][i];
+    }
+    Object[] row = new Object[columns.length];
+    for (int c = 0; c < row.length; c++) {
+      row[c] = columns[c][i];
+    }
+    return row;
+  }
+
+  /**
+   * Throws a checked exception through {@link Enumerator#moveNext()}, which cannot declare it:
+   * JDBC callers of {@code ResultSet.next()} must see an {@code SQLException} (with the SQLSTATE
+   * of the failure), and Avatica passes what the cursor throws through unchanged.
+   */
+  @SuppressWarnings("unchecked")
+  private static <T extends Throwable> RuntimeException sneaky(Throwable t) throws T {
+    throw (T) t;
   }
 
   @Override

@@ -44,7 +44,6 @@ final class ScanRun implements AutoCloseable {
     t.setDaemon(true);
     return t;
   });
-  private static final Object[] NO_COLUMNS = new Object[0];
 
   private final ScanSpec spec;
   private final WaferOptions options;
@@ -57,7 +56,7 @@ final class ScanRun implements AutoCloseable {
   private final int[] morselFile;
   private final int[] morselBatch;
   private final AtomicInteger nextMorsel = new AtomicInteger();
-  private final ArrayBlockingQueue<Object[][]> queue;
+  private final ArrayBlockingQueue<Slice> queue;
   private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
   private final AtomicInteger finishedWorkers = new AtomicInteger();
   private volatile boolean stop;
@@ -106,22 +105,22 @@ final class ScanRun implements AutoCloseable {
         ACTIVE_WORKERS.decrementAndGet();
         done.countDown();
         finishedWorkers.incrementAndGet();
-        fail(new ScanException("cannot start scan worker: " + e, e));
+        fail(new ScanException("cannot start scan worker: " + e, ScanException.INTERNAL, e));
       }
     }
   }
 
   /**
-   * The next slice of rows, or null when the scan is complete.
+   * The next slice, or null when the scan is complete.
    *
    * @throws ScanException when a worker failed, the statement was cancelled or timed out; the
    *     scan has released its memory by then
    */
-  Object[][] next() {
+  Slice next() {
     try {
       while (true) {
-        Object[][] slice = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-        if (slice != null) {
+        Slice slice = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+        if (slice != null && slice != Slice.WORKER_DONE) {
           return slice;
         }
         checkInterrupt();
@@ -130,7 +129,9 @@ final class ScanRun implements AutoCloseable {
           throw f;
         }
         if (finishedWorkers.get() == workers) {
-          slice = queue.poll();
+          while ((slice = queue.poll()) == Slice.WORKER_DONE) {
+            // skip the markers of the other workers
+          }
           if (slice != null) {
             return slice;
           }
@@ -144,7 +145,7 @@ final class ScanRun implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       close();
-      throw new ScanException("scan of " + spec.table() + " interrupted", e);
+      throw new ScanException("scan of " + spec.table() + " interrupted", ScanException.CANCELED, e);
     } catch (RuntimeException e) {
       close();
       throw e;
@@ -153,9 +154,10 @@ final class ScanRun implements AutoCloseable {
 
   private void checkInterrupt() {
     if (cancelFlag != null && cancelFlag.get()) {
-      fail(new ScanException("Statement canceled"));
+      fail(new ScanException("Statement canceled", ScanException.CANCELED));
     } else if (System.nanoTime() > deadlineNanos) {
-      fail(new ScanException("query timeout of " + timeoutMillis + " ms exceeded while scanning " + spec.table()));
+      fail(new ScanException("query timeout of " + timeoutMillis + " ms exceeded while scanning " + spec.table(),
+          ScanException.TIMEOUT));
     }
   }
 
@@ -186,11 +188,12 @@ final class ScanRun implements AutoCloseable {
       fail(e);
     } catch (Throwable t) {
       LOG.debug("scan worker failed", t);
-      fail(new ScanException(t.getMessage() == null ? t.toString() : t.getMessage(), t));
+      fail(new ScanException(t.getMessage() == null ? t.toString() : t.getMessage(), ScanException.DATA_CORRUPTED, t));
     } finally {
       finishedWorkers.incrementAndGet();
       ACTIVE_WORKERS.decrementAndGet();
       done.countDown();
+      queue.offer(Slice.WORKER_DONE); // when the queue is full, the consumer's poll timeout covers it
     }
   }
 
@@ -221,21 +224,18 @@ final class ScanRun implements AutoCloseable {
   private void emitSlices(FileSlot slot, int batch, RowSlicer slicer, int rows) throws IOException {
     for (int from = 0; from < rows && !stop; from += SLICE_ROWS) {
       int n = Math.min(SLICE_ROWS, rows - from);
-      Object[][] slice = new Object[n][];
-      int width = columns.size();
-      for (int i = 0; i < n; i++) {
-        slice[i] = width == 0 ? NO_COLUMNS : new Object[width];
-      }
+      Object[][] values = new Object[columns.size()][n];
       try {
-        slicer.fill(from, slice);
+        slicer.fill(from, values);
       } catch (RuntimeException e) {
-        throw new ScanException(slot.file.file().path() + ": record batch " + batch + ": " + e.getMessage(), e);
+        throw new ScanException(slot.file.file().path() + ": record batch " + batch + ": " + e.getMessage(),
+            ScanException.DATA_CORRUPTED, e);
       }
-      offer(slice);
+      offer(new Slice(n, values));
     }
   }
 
-  private void offer(Object[][] slice) throws IOException {
+  private void offer(Slice slice) throws IOException {
     try {
       while (!queue.offer(slice, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
         checkInterrupt();

@@ -1,12 +1,8 @@
 package dev.wafer.adapter.rel;
 
-import static java.util.Objects.requireNonNull;
 
 import dev.wafer.adapter.WaferOptions;
 import dev.wafer.adapter.exec.ScanExecution;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
@@ -15,89 +11,26 @@ import org.apache.calcite.adapter.enumerable.PhysType;
 import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
 import org.apache.calcite.linq4j.tree.Blocks;
 import org.apache.calcite.linq4j.tree.Expressions;
-import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelOptTable;
-import org.apache.calcite.plan.RelTraitSet;
-import org.apache.calcite.rel.RelNode;
-import org.apache.calcite.rel.RelWriter;
-import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
-import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.rel.type.RelDataTypeFactory;
-import org.apache.calcite.rel.type.RelDataTypeField;
-import org.apache.calcite.tools.RelBuilder;
-import org.apache.calcite.util.ImmutableBitSet;
 
 /**
  * The leaf of every plan over a Wafer table: reads what its {@link ScanSpec} says, with the
- * morsel-driven executor ({@link ScanExecution}). {@code WaferTable.toRel} creates it logical,
- * {@link WaferScanEnumerableRule} makes it enumerable; Calcite's field trimmer narrows its columns
- * through {@link #project}, and planner rules replace it with scans of grown specs.
+ * morsel-driven executor ({@link ScanExecution}). {@link WaferScanRule} makes it from a {@link
+ * WaferLogicalScan}; planner rules replace either with scans of grown specs.
  */
-public final class WaferTableScan extends TableScan implements EnumerableRel {
-  private final ScanSpec spec;
-  private final WaferOptions options;
+public final class WaferTableScan extends WaferScan implements EnumerableRel {
 
   public WaferTableScan(RelOptCluster cluster, RelOptTable table, ScanSpec spec, WaferOptions options) {
-    // born logical (Convention.NONE) like Calcite's own scans and made enumerable by
-    // WaferScanEnumerableRule: a root born enumerable already has the root's required traits,
-    // and Volcano then registers it twice (an AssertionError under -ea for SELECT a, b FROM t)
-    this(cluster, cluster.traitSetOf(Convention.NONE), table, spec, options);
+    super(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE), table, spec, options);
   }
 
-  private WaferTableScan(RelOptCluster cluster, RelTraitSet traits, RelOptTable table, ScanSpec spec,
-      WaferOptions options) {
-    super(cluster, traits, List.of(), table);
-    this.spec = requireNonNull(spec, "spec");
-    this.options = requireNonNull(options, "options");
-  }
-
-  public ScanSpec spec() {
-    return spec;
-  }
-
-  public WaferOptions options() {
-    return options;
-  }
-
-  /** A scan of the same table with another specification. */
+  @Override
   public WaferTableScan withSpec(ScanSpec newSpec) {
-    return new WaferTableScan(getCluster(), getTraitSet(), table, newSpec, options);
-  }
-
-  @Override
-  public void register(RelOptPlanner planner) {
-    planner.addRule(WaferScanEnumerableRule.INSTANCE);
-  }
-
-  @Override
-  public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-    // a copy with other traits must be a new node: the planner registers it beside this one
-    return traitSet.equals(getTraitSet()) ? this
-        : new WaferTableScan(getCluster(), traitSet, table, spec, options);
-  }
-
-  @Override
-  public RelDataType deriveRowType() {
-    List<RelDataTypeField> all = table.getRowType().getFieldList();
-    RelDataTypeFactory.Builder builder = getCluster().getTypeFactory().builder();
-    for (int c : spec.columns()) {
-      builder.add(all.get(c));
-    }
-    return builder.build();
-  }
-
-  @Override
-  public RelWriter explainTerms(RelWriter pw) {
-    return super.explainTerms(pw).item("spec", spec.describe());
-  }
-
-  @Override
-  public double estimateRowCount(RelMetadataQuery mq) {
-    return spec.rows();
+    return new WaferTableScan(getCluster(), table, newSpec, options());
   }
 
   /**
@@ -106,22 +39,9 @@ public final class WaferTableScan extends TableScan implements EnumerableRel {
    */
   @Override
   public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
-    double rows = spec.rows();
-    double columnShare = (spec.columns().size() + 2D) / (spec.tableColumns().size() + 2D);
+    double rows = spec().rows();
+    double columnShare = (spec().columns().size() + 2D) / (spec().tableColumns().size() + 2D);
     return planner.getCostFactory().makeCost(rows, rows * columnShare, rows * columnShare);
-  }
-
-  /** Column pruning by Calcite's field trimmer: the scan reads only the used columns. */
-  @Override
-  public RelNode project(ImmutableBitSet fieldsUsed, Set<RelDataTypeField> extraFields, RelBuilder relBuilder) {
-    if (!extraFields.isEmpty()) {
-      return super.project(fieldsUsed, extraFields, relBuilder);
-    }
-    List<Integer> columns = new ArrayList<>();
-    for (int f : fieldsUsed) {
-      columns.add(spec.columns().get(f));
-    }
-    return columns.equals(spec.columns()) ? this : withSpec(spec.withColumns(columns));
   }
 
   @Override
@@ -133,7 +53,7 @@ public final class WaferTableScan extends TableScan implements EnumerableRel {
         scalar ? JavaRowFormat.SCALAR : JavaRowFormat.ARRAY, false);
     return implementor.result(physType, Blocks.toBlock(
         Expressions.call(ScanExecution.class, "enumerable", implementor.getRootExpression(),
-            implementor.stash(spec, ScanSpec.class), implementor.stash(options, WaferOptions.class),
+            implementor.stash(spec(), ScanSpec.class), implementor.stash(options(), WaferOptions.class),
             Expressions.constant(scalar))));
   }
 }

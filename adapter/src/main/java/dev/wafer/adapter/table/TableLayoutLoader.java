@@ -65,6 +65,10 @@ public final class TableLayoutLoader {
     for (TableColumn pc : partitionColumns(metadata, files)) {
       columns.putIfAbsent(pc.name(), pc);
     }
+    if (columns.isEmpty()) {
+      throw new IOException(tableDir + ": table has no readable columns"
+          + (files.isEmpty() ? " (no .arrow or .parquet files)" : "; unsupported: " + skipped));
+    }
     return new TableLayout(new ArrayList<>(columns.values()), files);
   }
 
@@ -73,7 +77,7 @@ public final class TableLayoutLoader {
     for (Field field : schema.getFields()) {
       TableColumn c = column(field);
       if (c == null) {
-        skipped.add(field.getName() + " " + field.getType());
+        skipped.add(field.getName() + " " + field.getType() + " (in " + source + ")");
         continue;
       }
       TableColumn existing = columns.get(c.name());

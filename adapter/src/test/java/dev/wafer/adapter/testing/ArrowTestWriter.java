@@ -32,6 +32,7 @@ import org.apache.arrow.vector.SmallIntVector;
 import org.apache.arrow.vector.TimeStampMicroVector;
 import org.apache.arrow.vector.TimeStampMilliVector;
 import org.apache.arrow.vector.TinyIntVector;
+import org.apache.arrow.vector.UInt4Vector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.dictionary.Dictionary;
@@ -168,6 +169,8 @@ public final class ArrowTestWriter {
       x.setSafe(i, t.getEpochSecond() * 1_000_000 + t.getNano() / 1000);
     } else if (v instanceof DecimalVector x) {
       x.setSafe(i, (BigDecimal) value);
+    } else if (v instanceof UInt4Vector x) {
+      x.setSafe(i, ((Number) value).intValue());
     } else if (v instanceof VarCharVector x) {
       x.setSafe(i, ((String) value).getBytes(StandardCharsets.UTF_8));
     } else {
