@@ -4,7 +4,9 @@ import dev.wafer.adapter.WaferOptions;
 import dev.wafer.adapter.WaferSchema;
 import dev.wafer.adapter.WaferSchemaFactory;
 import dev.wafer.adapter.WaferTypeSystem;
+import dev.wafer.sql.functions.FunctionCatalog;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
@@ -12,21 +14,31 @@ import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.schema.SchemaPlus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded Wafer JDBC driver, {@code jdbc:wafer:<root>[;key=value…]}: a Calcite connection
  * whose default schema {@value #SCHEMA} is the dataset at {@code <root>}, plus schema {@code sys}
- * ({@code sys.partitions}: one row per data file).
+ * ({@code sys.partitions}: one row per data file; {@code sys.functions}: the SQL functions and
+ * plugin warnings). Wafer's function library and plugin functions are callable unqualified
+ * ({@code SELECT CPK(test_value, lo_limit, hi_limit) FROM test_results GROUP BY test_name}).
  *
  * <p>Properties (URL or {@code connect} properties; the URL wins): {@code threads} (scan workers
  * per query, default: available processors), {@code rules} ({@code on}/{@code off}: Wafer's pushdown
- * rules), and every Calcite connection property. Defaults differ from Calcite's in favour of
+ * rules), {@value #PLUGINS} (directory of function plugin jars; relative to the working directory;
+ * default {@code <root>/_plugins} when it exists), and every Calcite connection property. Defaults differ from Calcite's in favour of
  * analysts and BI tools: identifiers match case-insensitively and keep their case, double quotes
  * quote identifiers, Presto-like conformance (see {@link #connectionProperties}), and TIMESTAMP columns keep up to 6 fractional digits in their declared type.
  */
 public class WaferDriver extends org.apache.calcite.jdbc.Driver {
   /** Name of the schema holding the dataset's tables. */
   public static final String SCHEMA = "wafer";
+  /** Connection property naming the function plugins directory. */
+  public static final String PLUGINS = "plugins";
+  /** The plugins directory under the dataset root used when {@value #PLUGINS} is not set. */
+  public static final String DEFAULT_PLUGINS_DIRECTORY = "_plugins";
+  private static final Logger LOG = LoggerFactory.getLogger(WaferDriver.class);
 
   static {
     // Calcite compiles each plan to Java with Janino (~100 ms); caching the compiled classes by
@@ -66,12 +78,27 @@ public class WaferDriver extends org.apache.calcite.jdbc.Driver {
       handler.onConnectionInit(connection);
       SchemaPlus root = connection.unwrap(CalciteConnection.class).getRootSchema();
       WaferSchema wafer = root.getSubSchema(SCHEMA).unwrap(WaferSchema.class);
-      root.add(SysSchema.NAME, new SysSchema(wafer));
+      FunctionCatalog functions = FunctionCatalog.load(pluginsDirectory(parsed, props));
+      functions.register(root);
+      if (!functions.registry().warnings().isEmpty()) {
+        LOG.warn("{} function plugin warnings for {}; SELECT * FROM sys.functions WHERE kind = 'WARNING' lists them",
+            functions.registry().warnings().size(), url);
+      }
+      root.add(SysSchema.NAME, new SysSchema(wafer, functions.registry()));
       return connection;
     } catch (SQLException | RuntimeException e) {
       connection.close();
       throw e instanceof SQLException s ? s : new SQLException("cannot open " + url + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The {@value #PLUGINS} property's directory, else {@code <root>/_plugins}. */
+  static Path pluginsDirectory(WaferUrl url, Properties props) {
+    String dir = props.getProperty(PLUGINS);
+    if (dir != null && !dir.isBlank()) {
+      return Path.of(dir.trim()).toAbsolutePath().normalize();
+    }
+    return url.root().resolve(DEFAULT_PLUGINS_DIRECTORY);
   }
 
   /** Calcite properties for a Wafer URL: Wafer's defaults, then the caller's, then the URL's. */

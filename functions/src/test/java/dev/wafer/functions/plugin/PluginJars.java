@@ -17,16 +17,17 @@ import javax.tools.ToolProvider;
 /**
  * Builds plugin jars for tests: compiles Java sources against the test classpath with
  * {@link ToolProvider#getSystemJavaCompiler()} and packs the classes with a
- * {@code META-INF/services} file, as a plugin author's build would.
+ * {@code META-INF/services} file, as a plugin author's build would. Shared with the sql module's
+ * tests through this module's test-jar.
  */
-final class PluginJars {
+public final class PluginJars {
   private PluginJars() {}
 
   /**
    * @param sources class name → source text
    * @param providers the lines of the service file (provider class names); empty for none
    */
-  static Path build(Path workDir, String jarName, Map<String, String> sources, List<String> providers)
+  public static Path build(Path workDir, String jarName, Map<String, String> sources, List<String> providers)
       throws IOException {
     Path src = Files.createDirectories(workDir.resolve(jarName + "-src"));
     Path classes = Files.createDirectories(workDir.resolve(jarName + "-classes"));

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The seed notebook's analyses, as SQL over the demo dataset. Each corrects a flaw of the seed:
- * means and sigmas are global (the seed averaged per-partition averages).
+ * means and sigmas are global (the seed averaged per-partition averages). The last three use
+ * Wafer's function library (docs/functions.md): Cpk, PAT limits, and drift charts.
  */
 final class DemoAnalyses {
   /** One analysis: a title, the SQL, and whether to print only a summary of a large result. */
@@ -40,6 +41,20 @@ final class DemoAnalyses {
             "SELECT wafer_id, COUNT(*) AS results, "
                 + "SUM(CASE WHEN passed THEN 0 ELSE 1 END) AS failures, "
                 + "100.0 * SUM(CASE WHEN passed THEN 1 ELSE 0 END) / COUNT(*) AS yield_percent "
-                + "FROM test_results GROUP BY wafer_id ORDER BY yield_percent, wafer_id LIMIT 10", false));
+                + "FROM test_results GROUP BY wafer_id ORDER BY yield_percent, wafer_id LIMIT 10", false),
+        new Analysis("Cpk per test per wafer (library function CPK), least capable first",
+            "SELECT wafer_id, test_name, COUNT(*) AS n, CPK(test_value, lo_limit, hi_limit) AS cpk "
+                + "FROM test_results GROUP BY wafer_id, test_name ORDER BY cpk, wafer_id, test_name LIMIT 10", false),
+        new Analysis("PAT limits per test (AEC-Q001: median +- 6 robust sigma, clamped to the spec limits)",
+            "SELECT test_name, COUNT(*) AS n, MEDIAN(test_value) AS median, ROBUST_SIGMA(test_value) AS robust_sigma, "
+                + "PAT_LO(test_value, lo_limit, hi_limit) AS pat_lo, PAT_HI(test_value, lo_limit, hi_limit) AS pat_hi, "
+                + "100.0 * YIELD(passed) AS yield_percent FROM test_results GROUP BY test_name ORDER BY test_name", false),
+        new Analysis("Tester drift on Freq (CUSUM and EWMA over each tester's readings in time order), worst first",
+            "SELECT tester_id, COUNT(*) AS freq_readings, "
+                + "100.0 * SUM(CASE WHEN alarm THEN 1 ELSE 0 END) / COUNT(*) AS cusum_alarm_percent, "
+                + "MAX(ewma) AS max_ewma FROM (SELECT tester_id, "
+                + "CUSUM_SIGNAL(test_value, 100, 10) OVER w AS alarm, EWMA(test_value, 100, 0.01) OVER w AS ewma "
+                + "FROM test_results WHERE test_name = 'Freq' WINDOW w AS (PARTITION BY tester_id ORDER BY ts)) t "
+                + "GROUP BY tester_id ORDER BY cusum_alarm_percent DESC, tester_id", false));
   }
 }

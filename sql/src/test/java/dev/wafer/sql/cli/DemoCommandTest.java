@@ -10,7 +10,7 @@ class DemoCommandTest {
   @TempDir Path dir;
 
   @Test
-  void demoGeneratesItsDataOnceAndSurfacesTheInjectedBadWaferFirst() {
+  void demoGeneratesItsDataOnceAndSurfacesTheInjectedBadWaferAndDriftingTesterFirst() {
     Path root = dir.resolve("demo");
     GenerateCommandTest.Run first = GenerateCommandTest.run("demo", "--data", root.toString(), "--rows", "100000");
     assertThat(first.exit()).as(first.err()).isZero();
@@ -21,6 +21,9 @@ class DemoCommandTest {
     String yield = first.out().substring(first.out().indexOf("-- Yield per wafer"));
     String firstRow = yield.lines().filter(l -> l.startsWith("W0")).findFirst().orElseThrow();
     assertThat(firstRow).startsWith("W017");
+    String drift = first.out().substring(first.out().indexOf("-- Tester drift on Freq"));
+    String worstTester = drift.lines().filter(l -> l.startsWith("T0")).findFirst().orElseThrow();
+    assertThat(worstTester).as(drift).startsWith(dev.wafer.adapter.generate.Anomalies.DRIFT_TESTER_ID);
 
     GenerateCommandTest.Run second = GenerateCommandTest.run("demo", "--data", root.toString());
     assertThat(second.exit()).as(second.err()).isZero();

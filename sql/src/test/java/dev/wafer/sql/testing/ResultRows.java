@@ -120,7 +120,8 @@ public final class ResultRows {
     return o == null ? "null" : o.getClass().getSimpleName();
   }
 
-  static boolean same(Object e, Object a) {
+  /** Whether two canonical values are equal (floating point within the tolerance). */
+  public static boolean same(Object e, Object a) {
     if (e == null || a == null) {
       return e == a;
     }
