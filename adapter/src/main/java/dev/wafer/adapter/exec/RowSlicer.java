@@ -7,7 +7,9 @@ import org.apache.arrow.vector.types.pojo.DictionaryEncoding;
 
 /**
  * Turns slices of one loaded batch into rows: resolves, once per batch, the vector (and decoded
- * dictionary) behind each output column, then fills row slices column by column.
+ * dictionary) behind each scan column (output columns and predicate-only columns, which the
+ * pushed predicate reads through {@link #vectors} and {@link #dictionaries}), then fills row
+ * slices of the output columns, column by column, from every row or from a selection.
  */
 final class RowSlicer {
   /** The loaded vector of a file field. */
@@ -21,12 +23,14 @@ final class RowSlicer {
   }
 
   private final FilePlan plan;
-  private final FieldVector[] vectors;
-  private final String[][] dictionaries;
+  /** Loaded vector per scan column; null where the value is a constant of the plan. */
+  final FieldVector[] vectors;
+  /** Decoded dictionary per scan column, for dictionary-encoded vectors. */
+  final String[][] dictionaries;
 
   RowSlicer(FilePlan plan, Vectors source, Dictionaries dicts) throws IOException {
     this.plan = plan;
-    int n = plan.columnCount();
+    int n = plan.fileField.length;
     vectors = new FieldVector[n];
     dictionaries = new String[n][];
     for (int c = 0; c < n; c++) {
@@ -45,9 +49,12 @@ final class RowSlicer {
     }
   }
 
-  /** Fills {@code rows} with batch rows {@code [from, from + rows.length)}. */
-  void fill(int from, Object[][] rows) {
-    for (int c = 0; c < vectors.length; c++) {
+  /**
+   * Fills {@code rows} with batch rows {@code positions[from .. from + rows.length)}, or {@code
+   * [from, from + rows.length)} when {@code positions} is null.
+   */
+  void fill(int[] positions, int from, Object[][] rows) {
+    for (int c = 0; c < plan.columnCount(); c++) {
       FieldVector v = vectors[c];
       if (v == null) {
         Object constant = plan.constants[c];
@@ -57,9 +64,9 @@ final class RowSlicer {
           }
         }
       } else if (dictionaries[c] != null) {
-        ColumnCopier.copyDictionary(v, dictionaries[c], from, rows, c);
+        ColumnCopier.copyDictionary(v, dictionaries[c], positions, from, rows, c);
       } else {
-        ColumnCopier.copy(v, from, rows, c);
+        ColumnCopier.copy(v, positions, from, rows, c);
       }
     }
   }

@@ -29,6 +29,11 @@ public final class ScanExecution {
     };
   }
 
+  /** The values of a one-column scan, unwrapped (Calcite's scalar row format). */
+  public static Enumerable<Object> scalars(DataContext root, ScanSpec spec, WaferOptions options) {
+    return enumerable(root, spec, options).select(row -> row[0]);
+  }
+
   /** Scan workers running in this process right now. */
   public static int activeWorkers() {
     return ScanRun.activeWorkers();

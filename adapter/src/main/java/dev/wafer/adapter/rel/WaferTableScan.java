@@ -3,7 +3,10 @@ package dev.wafer.adapter.rel;
 import static java.util.Objects.requireNonNull;
 
 import dev.wafer.adapter.WaferOptions;
+import dev.wafer.adapter.WaferTable;
 import dev.wafer.adapter.exec.ScanExecution;
+import dev.wafer.adapter.predicate.Selectivity;
+import dev.wafer.adapter.table.TableFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,6 +21,7 @@ import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
@@ -74,25 +78,52 @@ public final class WaferTableScan extends TableScan implements EnumerableRel {
     return builder.build();
   }
 
+  /** Wafer's pushdown rules (found by {@link ScanRuleProvider}), unless {@code rules=off}. */
   @Override
-  public RelWriter explainTerms(RelWriter pw) {
-    return super.explainTerms(pw).item("spec", spec.describe());
+  public void register(RelOptPlanner planner) {
+    super.register(planner);
+    if (options.rulesEnabled()) {
+      for (RelOptRule rule : ScanRuleProvider.loaded()) {
+        planner.addRule(rule);
+      }
+    }
   }
 
   @Override
+  public RelWriter explainTerms(RelWriter pw) {
+    RelWriter w = super.explainTerms(pw).item("spec", spec.describe());
+    int[] partitions = partitions();
+    return w.itemIf("partitions", partitions[0] + "/" + partitions[1], partitions[1] > 1);
+  }
+
+  /** Distinct partition directories kept by the spec and in the table. */
+  private int[] partitions() {
+    WaferTable t = table.unwrap(WaferTable.class);
+    List<TableFile> all = t == null ? spec.files() : t.layout().files();
+    long total = all.stream().map(f -> f.file().partitionPath()).distinct().count();
+    long kept = spec.files().stream().map(f -> f.file().partitionPath()).distinct().count();
+    return new int[] {(int) kept, (int) total};
+  }
+
+  /** Rows in the selected files times the guessed share the pushed predicate keeps. */
+  @Override
   public double estimateRowCount(RelMetadataQuery mq) {
-    return spec.rows();
+    return Math.max(1D, spec.rows() * Selectivity.estimate(spec.predicate()));
   }
 
   /**
-   * Cost falls with the share of columns read (the "+ 2" keeps a zero-column scan from being
-   * free) and with the share of rows in the selected files, so each push makes the plan cheaper.
+   * Cost: rows out (the selected files' rows times the predicate's selectivity; Volcano compares
+   * rows first, so a pushed predicate wins over a filter above the scan), and I/O and CPU in
+   * proportion to the rows of the selected files times the share of columns read (the "+ 2" keeps
+   * a zero-column scan from being free). Each push (fewer files, fewer columns, a predicate)
+   * therefore lowers the cost.
    */
   @Override
   public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
-    double rows = spec.rows();
+    double scanned = spec.rows();
     double columnShare = (spec.columns().size() + 2D) / (spec.tableColumns().size() + 2D);
-    return planner.getCostFactory().makeCost(rows, rows * columnShare, rows * columnShare);
+    double out = estimateRowCount(mq);
+    return planner.getCostFactory().makeCost(out, scanned * columnShare, scanned * columnShare);
   }
 
   /** Column pruning by Calcite's field trimmer: the scan reads only the used columns. */
@@ -110,9 +141,13 @@ public final class WaferTableScan extends TableScan implements EnumerableRel {
 
   @Override
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
-    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY, false);
+    // one-column rows are scalars in Calcite's enumerable convention (a consumer, or the JDBC
+    // result set when the scan is the whole plan, reads them unwrapped)
+    boolean scalar = getRowType().getFieldCount() == 1;
+    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
+        scalar ? JavaRowFormat.SCALAR : JavaRowFormat.ARRAY, false);
     return implementor.result(physType, Blocks.toBlock(
-        Expressions.call(ScanExecution.class, "enumerable", implementor.getRootExpression(),
+        Expressions.call(ScanExecution.class, scalar ? "scalars" : "enumerable", implementor.getRootExpression(),
             implementor.stash(spec, ScanSpec.class), implementor.stash(options, WaferOptions.class))));
   }
 }
