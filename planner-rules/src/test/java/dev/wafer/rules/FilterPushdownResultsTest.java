@@ -2,16 +2,12 @@ package dev.wafer.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wafer.adapter.WaferMemory;
-import dev.wafer.adapter.testing.Connections;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,27 +18,18 @@ import org.junit.jupiter.params.provider.MethodSource;
  * and NaN semantics), and, where the two engines agree on SQL semantics, in DuckDB over the same
  * rows. Each condition also states whether it is pushed whole, which the plan must show.
  */
-class FilterPushdownResultsTest {
-  @TempDir static Path dir;
-  static Connection on;
-  static Connection off;
+class FilterPushdownResultsTest extends DatasetTestBase {
   static Connection duck;
 
   @BeforeAll
   static void setUp() throws Exception {
-    TestDataset data = TestDataset.write(dir);
-    on = Connections.calcite(dir, "");
-    off = Connections.calcite(dir, ",\"rules\":\"off\"");
     duck = DriverManager.getConnection("jdbc:duckdb:");
     data.loadInto(duck);
   }
 
   @AfterAll
   static void tearDown() throws Exception {
-    on.close();
-    off.close();
     duck.close();
-    assertThat(WaferMemory.root().getAllocatedMemory()).isZero();
   }
 
   /** (condition, pushed whole, comparable with DuckDB). */

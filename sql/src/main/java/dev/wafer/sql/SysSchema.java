@@ -7,7 +7,10 @@ import java.util.Map;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
 
-/** Schema {@code sys}: tables describing the dataset itself ({@link PartitionsTable}). */
+/**
+ * Schema {@code sys}: tables describing the dataset itself ({@link PartitionsTable}) and recent
+ * scans ({@link ScansTable}).
+ */
 public final class SysSchema extends AbstractSchema {
   public static final String NAME = "sys";
   private final WaferSchema dataset;
@@ -18,6 +21,6 @@ public final class SysSchema extends AbstractSchema {
 
   @Override
   protected Map<String, Table> getTableMap() {
-    return Map.of(PartitionsTable.NAME, new PartitionsTable(dataset));
+    return Map.of(PartitionsTable.NAME, new PartitionsTable(dataset), ScansTable.NAME, new ScansTable());
   }
 }
