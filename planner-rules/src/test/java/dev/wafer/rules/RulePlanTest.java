@@ -6,8 +6,6 @@ import org.junit.jupiter.api.Test;
 
 /** Before/after plans of each rule: what the scan specification holds with and without rules. */
 class RulePlanTest extends DatasetTestBase {
-
-
   @Test
   void filterIntoScanPushesTheConditionAndPrunesFiles() throws Exception {
     String sql = "select id, name from t where name = 'beta' and test_date = date '2024-01-03'";
