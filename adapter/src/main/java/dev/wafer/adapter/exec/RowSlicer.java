@@ -1,5 +1,6 @@
 package dev.wafer.adapter.exec;
 
+import dev.wafer.adapter.agg.BatchColumns;
 import dev.wafer.adapter.arrow.MappedArrowFile;
 import java.io.IOException;
 import org.apache.arrow.vector.FieldVector;
@@ -7,9 +8,10 @@ import org.apache.arrow.vector.types.pojo.DictionaryEncoding;
 
 /**
  * Turns slices of one loaded batch into rows: resolves, once per batch, the vector (and decoded
- * dictionary) behind each output column, then fills row slices column by column.
+ * dictionary) behind each output column, then fills row slices column by column — or hands the
+ * same columns to a pushed aggregate as {@link BatchColumns}.
  */
-final class RowSlicer {
+final class RowSlicer implements BatchColumns {
   /** The loaded vector of a file field. */
   interface Vectors {
     FieldVector vector(int field);
@@ -43,6 +45,21 @@ final class RowSlicer {
         dictionaries[c] = dicts.get(enc.getId());
       }
     }
+  }
+
+  @Override
+  public FieldVector vector(int column) {
+    return vectors[column];
+  }
+
+  @Override
+  public Object constant(int column) {
+    return plan.constants[column];
+  }
+
+  @Override
+  public String[] dictionary(int column) {
+    return dictionaries[column];
   }
 
   /** Fills {@code rows} with batch rows {@code [from, from + rows.length)}. */

@@ -2,6 +2,9 @@ package dev.wafer.adapter.exec;
 
 import dev.wafer.adapter.WaferMemory;
 import dev.wafer.adapter.WaferOptions;
+import dev.wafer.adapter.agg.AggregateRun;
+import dev.wafer.adapter.agg.MemoryBudget;
+import dev.wafer.adapter.agg.PartialAggregate;
 import dev.wafer.adapter.dataset.FileFormat;
 import dev.wafer.adapter.rel.ScanSpec;
 import dev.wafer.adapter.table.TableColumn;
@@ -31,6 +34,10 @@ import org.slf4j.LoggerFactory;
  * #close()} closes after the workers have stopped. Workers stop within one queue poll (50 ms) or
  * one batch after the statement is cancelled, its timeout passes, another worker fails, or the
  * consumer closes the scan.
+ *
+ * <p>With an aggregate in the spec, workers emit no rows: each folds its batches into a
+ * thread-local {@link PartialAggregate} (or answers a batch from statistics without loading it),
+ * and the merged groups are the scan's only output, handed out once every worker has finished.
  */
 final class ScanRun implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ScanRun.class);
@@ -64,6 +71,9 @@ final class ScanRun implements AutoCloseable {
   private CountDownLatch done = new CountDownLatch(0);
   private int workers;
   private boolean closed;
+  /** The pushed aggregate's execution, or null when the scan emits rows. */
+  private final AggregateRun aggregate;
+  private boolean aggregateEmitted;
 
   ScanRun(ScanSpec spec, WaferOptions options, AtomicBoolean cancelFlag, long timeoutMillis) {
     this.spec = spec;
@@ -86,6 +96,8 @@ final class ScanRun implements AutoCloseable {
     morselFile = morsels.stream().mapToInt(m -> m[0]).toArray();
     morselBatch = morsels.stream().mapToInt(m -> m[1]).toArray();
     queue = new ArrayBlockingQueue<>(Math.max(4, 4 * options.threads()));
+    aggregate = spec.aggregate() == null ? null
+        : new AggregateRun(spec.aggregate(), columns, new MemoryBudget(options.maxQueryMemory()), true);
     allocator = WaferMemory.root().newChildAllocator("scan-" + spec.table() + "-" + RUN_IDS.incrementAndGet(),
         0, Long.MAX_VALUE);
   }
@@ -130,6 +142,9 @@ final class ScanRun implements AutoCloseable {
           throw f;
         }
         if (finishedWorkers.get() == workers) {
+          if (aggregate != null && failure.get() == null) {
+            return aggregateResult();
+          }
           slice = queue.poll();
           if (slice != null) {
             return slice;
@@ -151,6 +166,15 @@ final class ScanRun implements AutoCloseable {
     }
   }
 
+  /** The merged groups, once; then null (end of scan). */
+  private Object[][] aggregateResult() {
+    if (aggregateEmitted) {
+      return null;
+    }
+    aggregateEmitted = true;
+    return aggregate.result();
+  }
+
   private void checkInterrupt() {
     if (cancelFlag != null && cancelFlag.get()) {
       fail(new ScanException("Statement canceled"));
@@ -165,6 +189,7 @@ final class ScanRun implements AutoCloseable {
   }
 
   private void work() {
+    PartialAggregate partial = aggregate == null ? null : aggregate.newPartial();
     try {
       while (!stop) {
         int m = nextMorsel.getAndIncrement();
@@ -174,9 +199,9 @@ final class ScanRun implements AutoCloseable {
         FileSlot slot = files[morselFile[m]];
         try {
           if (slot.file.file().format() == FileFormat.ARROW) {
-            scanArrowBatch(slot, morselBatch[m]);
+            scanArrowBatch(slot, morselBatch[m], partial);
           } else {
-            scanParquet(slot);
+            scanParquet(slot, partial);
           }
         } finally {
           slot.morselDone();
@@ -188,22 +213,46 @@ final class ScanRun implements AutoCloseable {
       LOG.debug("scan worker failed", t);
       fail(new ScanException(t.getMessage() == null ? t.toString() : t.getMessage(), t));
     } finally {
+      if (partial != null) {
+        aggregate.finished(partial);
+      }
       finishedWorkers.incrementAndGet();
       ACTIVE_WORKERS.decrementAndGet();
       done.countDown();
     }
   }
 
-  private void scanArrowBatch(FileSlot slot, int batch) throws IOException {
-    var file = slot.arrow(allocator, options.maxMapBytes());
+  private void scanArrowBatch(FileSlot slot, int batch, PartialAggregate partial) throws IOException {
     FilePlan plan = slot.plan;
+    if (partial != null && aggregate.statistics() != null
+        && aggregate.statistics().answer(partial, slot.file, batch, plan.fileField, plan.constants)) {
+      return;
+    }
+    var file = slot.arrow(allocator, options.maxMapBytes());
     try (var loaded = file.load(batch, plan.loadFields)) {
       RowSlicer slicer = new RowSlicer(plan, loaded::vector, id -> file.dictionary(id));
-      emitSlices(slot, batch, slicer, loaded.rows());
+      consume(slot, batch, slicer, loaded.rows(), partial);
     }
   }
 
-  private void scanParquet(FileSlot slot) throws IOException {
+  /** The per-batch hook: rows go to the consumer, or into the worker's partial aggregate. */
+  private void consume(FileSlot slot, int batch, RowSlicer slicer, int rows, PartialAggregate partial)
+      throws IOException {
+    if (partial == null) {
+      emitSlices(slot, batch, slicer, rows);
+      return;
+    }
+    try {
+      partial.accumulate(slicer, rows, null);
+    } catch (ScanException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new ScanException(slot.file.file().path() + ": record batch " + batch + ": " + e.getMessage(), e);
+    }
+    checkInterrupt();
+  }
+
+  private void scanParquet(FileSlot slot, PartialAggregate partial) throws IOException {
     FilePlan plan = slot.plan;
     try (var scan = dev.wafer.adapter.arrow.ParquetScan.open(slot.file.file().path(), allocator, plan.loadNames)) {
       var reader = scan.reader();
@@ -213,7 +262,7 @@ final class ScanRun implements AutoCloseable {
         RowSlicer slicer = new RowSlicer(plan,
             field -> root.getVector(slot.file.schema().getFields().get(field).getName()),
             id -> RowSlicer.decode(reader.lookup(id).getVector()));
-        emitSlices(slot, batch++, slicer, root.getRowCount());
+        consume(slot, batch++, slicer, root.getRowCount(), partial);
       }
     }
   }

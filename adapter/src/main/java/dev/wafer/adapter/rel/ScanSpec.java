@@ -2,6 +2,7 @@ package dev.wafer.adapter.rel;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.wafer.adapter.agg.AggregateSpec;
 import dev.wafer.adapter.table.TableColumn;
 import dev.wafer.adapter.table.TableFile;
 import dev.wafer.adapter.table.TableLayout;
@@ -19,6 +20,8 @@ import java.util.stream.IntStream;
  * @param files selected files (all files until partition pruning selects fewer)
  * @param totalFiles files in the table
  * @param totalBatches record batches in the table
+ * @param aggregate GROUP BY computed in the scan (its column indexes point into {@code columns}),
+ *     or null: the scan then outputs one row per group instead of the rows
  */
 public record ScanSpec(
     String table,
@@ -26,7 +29,8 @@ public record ScanSpec(
     List<Integer> columns,
     List<TableFile> files,
     int totalFiles,
-    int totalBatches) {
+    int totalBatches,
+    AggregateSpec aggregate) {
 
   public ScanSpec {
     requireNonNull(table, "table");
@@ -38,21 +42,37 @@ public record ScanSpec(
         throw new IllegalArgumentException("column ordinal " + c + " outside table of " + tableColumns.size());
       }
     }
+    if (aggregate != null) {
+      for (int c : aggregate.columns()) {
+        if (c >= columns.size()) {
+          throw new IllegalArgumentException("aggregate reads column " + c + " of a scan of " + columns.size());
+        }
+      }
+    }
   }
 
   /** A scan of every column and every file of a table. */
   public static ScanSpec full(String table, TableLayout layout) {
     return new ScanSpec(table, layout.columns(),
         IntStream.range(0, layout.columns().size()).boxed().toList(),
-        layout.files(), layout.files().size(), layout.batches());
+        layout.files(), layout.files().size(), layout.batches(), null);
   }
 
+  /** Another column projection; not for a scan with an aggregate (its indexes point into the columns). */
   public ScanSpec withColumns(List<Integer> newColumns) {
-    return new ScanSpec(table, tableColumns, newColumns, files, totalFiles, totalBatches);
+    if (aggregate != null) {
+      throw new IllegalStateException("cannot re-project a scan that computes an aggregate");
+    }
+    return new ScanSpec(table, tableColumns, newColumns, files, totalFiles, totalBatches, aggregate);
   }
 
   public ScanSpec withFiles(List<TableFile> newFiles) {
-    return new ScanSpec(table, tableColumns, columns, newFiles, totalFiles, totalBatches);
+    return new ScanSpec(table, tableColumns, columns, newFiles, totalFiles, totalBatches, aggregate);
+  }
+
+  /** This scan computing {@code newAggregate} over its columns (null: no aggregate). */
+  public ScanSpec withAggregate(AggregateSpec newAggregate) {
+    return new ScanSpec(table, tableColumns, columns, files, totalFiles, totalBatches, newAggregate);
   }
 
   /** The projected columns, in output order. */
@@ -71,6 +91,7 @@ public record ScanSpec(
   /** The specification as plans print it. */
   public String describe() {
     return "columns=[" + outputColumns().stream().map(TableColumn::name).collect(Collectors.joining(", "))
-        + "], files=" + files.size() + "/" + totalFiles + ", batches=" + batches() + "/" + totalBatches;
+        + "], files=" + files.size() + "/" + totalFiles + ", batches=" + batches() + "/" + totalBatches
+        + (aggregate == null ? "" : ", aggregate=[" + aggregate.describe(outputColumns().stream().map(TableColumn::name).toList()) + "]");
   }
 }

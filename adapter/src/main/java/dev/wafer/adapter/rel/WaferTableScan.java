@@ -66,6 +66,9 @@ public final class WaferTableScan extends TableScan implements EnumerableRel {
 
   @Override
   public RelDataType deriveRowType() {
+    if (spec.aggregate() != null) {
+      return spec.aggregate().rowType();
+    }
     List<RelDataTypeField> all = table.getRowType().getFieldList();
     RelDataTypeFactory.Builder builder = getCluster().getTypeFactory().builder();
     for (int c : spec.columns()) {
@@ -79,26 +82,47 @@ public final class WaferTableScan extends TableScan implements EnumerableRel {
     return super.explainTerms(pw).item("spec", spec.describe());
   }
 
+  /** Adds Wafer's pushdown rules (found by {@link WaferRuleProvider}) unless {@code rules=off}. */
+  @Override
+  public void register(RelOptPlanner planner) {
+    if (options.rulesEnabled()) {
+      WaferRuleProvider.registerAll(planner);
+    }
+  }
+
+  /** Rows out: the rows read, or the estimated groups when an aggregate is pushed. */
   @Override
   public double estimateRowCount(RelMetadataQuery mq) {
-    return spec.rows();
+    return spec.aggregate() == null ? spec.rows() : estimatedGroups();
+  }
+
+  /** Calcite's own guess for an aggregate (a tenth of the input per grouping), one row without keys. */
+  private double estimatedGroups() {
+    return spec.aggregate().keys().isEmpty() ? 1 : Math.max(1, spec.rows() / 10D);
   }
 
   /**
    * Cost falls with the share of columns read (the "+ 2" keeps a zero-column scan from being
    * free) and with the share of rows in the selected files, so each push makes the plan cheaper.
+   * With an aggregate pushed the rows out are the groups, and the rows read count a hundredth
+   * (they are folded in a tight loop and never become Calcite rows); Volcano compares the row
+   * component first, so the pushed scan beats scan + aggregate.
    */
   @Override
   public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
     double rows = spec.rows();
     double columnShare = (spec.columns().size() + 2D) / (spec.tableColumns().size() + 2D);
+    if (spec.aggregate() != null) {
+      double read = rows * columnShare * 0.01;
+      return planner.getCostFactory().makeCost(estimatedGroups() + read, read, read);
+    }
     return planner.getCostFactory().makeCost(rows, rows * columnShare, rows * columnShare);
   }
 
   /** Column pruning by Calcite's field trimmer: the scan reads only the used columns. */
   @Override
   public RelNode project(ImmutableBitSet fieldsUsed, Set<RelDataTypeField> extraFields, RelBuilder relBuilder) {
-    if (!extraFields.isEmpty()) {
+    if (!extraFields.isEmpty() || spec.aggregate() != null) {
       return super.project(fieldsUsed, extraFields, relBuilder);
     }
     List<Integer> columns = new ArrayList<>();
