@@ -25,7 +25,8 @@ class AggregationPropertiesTest {
 
   private static final List<String> QUERIES = List.of(
       "select lot, wafer, count(*), sum(measured), avg(test_time), stddev_samp(measured) from results group by lot, wafer",
-      "select device_id, var_pop(test_time), min(ts), max(big), count(label) from results group by device_id",
+      "select device_id, var_pop(test_time) from results group by device_id",
+      "select device_id, min(ts), max(big), count(label), sum(test_time) from results group by device_id",
       "select floor(ts to hour), test_date, count(*) filter (where passed), sum(big) from results "
           + "group by floor(ts to hour), test_date",
       "select sum(measured), sum(test_time), avg(measured), var_samp(measured), count(*) from results");
@@ -50,7 +51,12 @@ class AggregationPropertiesTest {
           String what = "seed " + seed + " round " + round + ": " + q;
           List<List<Object>> expected = Results.query(one, q, false).rows();
           Results.assertSame(what + " (threads)", Results.query(many, q, false).rows(), expected);
-          Results.assertSame(what + " (rules=off)", expected, Results.query(off, q, false).rows());
+          if (!q.contains("var_") && !q.contains("stddev_")) {
+            // Calcite computes variances as (Σx² - (Σx)²/n)/n, which cancels badly for groups of
+            // nearly equal values; the scan's Welford/Chan result is the accurate one (DuckDB
+            // agrees: AggregationQueriesTest), so moments are compared across thread counts only
+            Results.assertSame(what + " (rules=off)", expected, Results.query(off, q, false).rows());
+          }
         }
       }
     }
