@@ -14,12 +14,15 @@ import java.util.Map;
  * @param rulesEnabled whether Wafer's pushdown rules are registered ({@code rules=off} disables
  *     them, to compare plans and results)
  * @param maxMapBytes largest single memory mapping; larger files are mapped batch by batch
+ * @param maxQueryMemory bytes one query's aggregation state may hold ({@value #MAX_QUERY_MEMORY};
+ *     default a quarter of the heap); passing it fails the query with an error naming the limit
  */
-public record WaferOptions(Path directory, int threads, boolean rulesEnabled, long maxMapBytes) {
+public record WaferOptions(Path directory, int threads, boolean rulesEnabled, long maxMapBytes, long maxQueryMemory) {
 
   public static final String DIRECTORY = "directory";
   public static final String THREADS = "threads";
   public static final String RULES = "rules";
+  public static final String MAX_QUERY_MEMORY = "maxQueryMemory";
 
   public WaferOptions {
     requireNonNull(directory, "directory");
@@ -29,6 +32,14 @@ public record WaferOptions(Path directory, int threads, boolean rulesEnabled, lo
     if (maxMapBytes < 1 || maxMapBytes > Integer.MAX_VALUE) {
       throw new IllegalArgumentException("maxMapBytes must be in [1, 2^31-1], got " + maxMapBytes);
     }
+    if (maxQueryMemory < 1) {
+      throw new IllegalArgumentException(MAX_QUERY_MEMORY + " must be positive, got " + maxQueryMemory);
+    }
+  }
+
+  /** Options with the default query memory limit. */
+  public WaferOptions(Path directory, int threads, boolean rulesEnabled, long maxMapBytes) {
+    this(directory, threads, rulesEnabled, maxMapBytes, Runtime.getRuntime().maxMemory() / 4);
   }
 
   public static WaferOptions defaults(Path directory) {
@@ -37,7 +48,8 @@ public record WaferOptions(Path directory, int threads, boolean rulesEnabled, lo
 
   /**
    * Reads options from a schema operand; keys {@code directory} (required), {@code threads},
-   * {@code rules} (on/off) and {@code maxMapBytes}.
+   * {@code rules} (on/off), {@code maxMapBytes} and {@code maxQueryMemory} (bytes, or with a k/m/g
+   * suffix).
    *
    * @throws IllegalArgumentException naming the bad key and value
    */
@@ -50,7 +62,8 @@ public record WaferOptions(Path directory, int threads, boolean rulesEnabled, lo
     return new WaferOptions(d.directory(),
         (int) number(operand, THREADS, d.threads()),
         flag(operand, RULES, d.rulesEnabled()),
-        number(operand, "maxMapBytes", d.maxMapBytes()));
+        number(operand, "maxMapBytes", d.maxMapBytes()),
+        number(operand, MAX_QUERY_MEMORY, d.maxQueryMemory()));
   }
 
   private static long number(Map<String, ?> operand, String key, long dflt) {
@@ -59,8 +72,14 @@ public record WaferOptions(Path directory, int threads, boolean rulesEnabled, lo
       return dflt;
     }
     try {
-      return v instanceof Number n ? n.longValue() : Long.parseLong(v.toString().trim());
-    } catch (NumberFormatException e) {
+      if (v instanceof Number n) {
+        return n.longValue();
+      }
+      // sizes may carry a binary suffix: 64k, 512m, 2g
+      String t = v.toString().trim().toLowerCase(Locale.ROOT);
+      int shift = t.endsWith("k") ? 10 : t.endsWith("m") ? 20 : t.endsWith("g") ? 30 : 0;
+      return Math.multiplyExact(Long.parseLong(shift == 0 ? t : t.substring(0, t.length() - 1)), 1L << shift);
+    } catch (NumberFormatException | ArithmeticException e) {
       throw new IllegalArgumentException("option " + key + "=" + v + " is not a number", e);
     }
   }

@@ -33,6 +33,9 @@ public final class FilterIntoScanRule extends RelRule<ScanRuleConfig> {
     Filter filter = call.rel(0);
     WaferScan scan = call.rel(1);
     ScanSpec spec = scan.spec();
+    if (spec.aggregate() != null) {
+      return; // the node above reads groups, not the scan's rows
+    }
     PredicateTranslator translator = new PredicateTranslator(filter.getCluster().getRexBuilder(),
         filter.getCluster().getPlanner().getExecutor(), spec.tableColumns(), spec.columns());
     PushdownSplit split = translator.split(filter.getCondition());

@@ -31,6 +31,9 @@ public final class ProjectIntoScanRule extends RelRule<ScanRuleConfig> {
     Project project = call.rel(0);
     WaferScan scan = call.rel(1);
     ScanSpec spec = scan.spec();
+    if (spec.aggregate() != null) {
+      return; // the node above reads groups, not the scan's rows
+    }
     ImmutableBitSet used = RelOptUtil.InputFinder.bits(project.getProjects(), null);
     if (used.cardinality() == spec.columns().size()) {
       return;

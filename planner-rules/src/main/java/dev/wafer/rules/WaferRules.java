@@ -5,17 +5,24 @@ import java.util.List;
 import org.apache.calcite.plan.RelOptRule;
 
 /**
- * The planner rules that push work into Wafer scans, one instance each. The scan registers {@link
- * #ALL} with the planner through {@link Provider} (a {@code ServiceLoader} service), unless the
- * connection says {@code rules=off}.
+ * The planner rules that push work into Wafer scans, one instance each, listed once in {@link
+ * #ALL}. The scan registers them with the planner through {@link Provider} (the one {@code
+ * ServiceLoader} service, {@link ScanRuleProvider}), unless the connection says {@code rules=off}.
  */
 public final class WaferRules {
   /** Filter on a scan: pushed predicate, partition and statistics pruning. */
   public static final RelOptRule FILTER_INTO_SCAN = FilterIntoScanRule.DEFAULT.toRule();
   /** Project on a scan: column pruning. */
   public static final RelOptRule PROJECT_INTO_SCAN = ProjectIntoScanRule.DEFAULT.toRule();
+  /** Aggregate directly over a scan (which may carry a pushed predicate). */
+  public static final AggregateIntoScanRule AGGREGATE_SCAN = AggregateIntoScanRule.Config.AGGREGATE_SCAN.toRule();
+  /** Aggregate over a Project (input refs, time buckets, FILTER conditions) over a scan. */
+  public static final AggregateIntoScanRule AGGREGATE_PROJECT_SCAN =
+      AggregateIntoScanRule.Config.AGGREGATE_PROJECT_SCAN.toRule();
 
-  public static final List<RelOptRule> ALL = List.of(FILTER_INTO_SCAN, PROJECT_INTO_SCAN);
+  /** Every Wafer rule, in registration order. */
+  public static final List<RelOptRule> ALL =
+      List.of(FILTER_INTO_SCAN, PROJECT_INTO_SCAN, AGGREGATE_SCAN, AGGREGATE_PROJECT_SCAN);
 
   private WaferRules() {}
 

@@ -26,8 +26,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Properties (URL or {@code connect} properties; the URL wins): {@code threads} (scan workers
  * per query, default: available processors), {@code rules} ({@code on}/{@code off}: Wafer's pushdown
- * rules), {@value #PLUGINS} (directory of function plugin jars; relative to the working directory;
- * default {@code <root>/_plugins} when it exists), and every Calcite connection property. Defaults differ from Calcite's in favour of
+ * rules), {@code maxQueryMemory} (bytes, k/m/g suffix allowed: the most a query's GROUP BY state
+ * may hold; default a quarter of the heap), {@value #PLUGINS} (directory of function plugin jars;
+ * relative to the working directory; default {@code <root>/_plugins} when it exists), and every
+ * Calcite connection property. Defaults differ from Calcite's in favour of
  * analysts and BI tools: identifiers match case-insensitively and keep their case, double quotes
  * quote identifiers, Presto-like conformance (see {@link #connectionProperties}), and TIMESTAMP columns keep up to 6 fractional digits in their declared type.
  */
@@ -121,7 +123,7 @@ public class WaferDriver extends org.apache.calcite.jdbc.Driver {
     p.setProperty("schemaFactory", WaferSchemaFactory.class.getName());
     p.setProperty("schema", SCHEMA);
     p.setProperty("schema." + WaferOptions.DIRECTORY, url.root().toString());
-    for (String key : new String[] {WaferOptions.THREADS, WaferOptions.RULES}) {
+    for (String key : new String[] {WaferOptions.THREADS, WaferOptions.RULES, WaferOptions.MAX_QUERY_MEMORY}) {
       String v = p.getProperty(key);
       if (v != null) {
         p.setProperty("schema." + key, v);

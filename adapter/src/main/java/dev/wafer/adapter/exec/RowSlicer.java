@@ -1,5 +1,6 @@
 package dev.wafer.adapter.exec;
 
+import dev.wafer.adapter.agg.BatchColumns;
 import dev.wafer.adapter.arrow.MappedArrowFile;
 import java.io.IOException;
 import org.apache.arrow.vector.FieldVector;
@@ -9,9 +10,10 @@ import org.apache.arrow.vector.types.pojo.DictionaryEncoding;
  * Turns slices of one loaded batch into Calcite values: resolves, once per batch, the vector (and
  * decoded dictionary) behind each scan column (output columns and predicate-only columns, which
  * the pushed predicate reads through {@link #vectors} and {@link #dictionaries}), then fills a
- * slice of the output columns column by column, from every row or from a selection.
+ * slice of the output columns column by column, from every row or from a selection — or hands
+ * the same columns to a pushed aggregate as {@link BatchColumns}.
  */
-final class RowSlicer {
+final class RowSlicer implements BatchColumns {
   /** The loaded vector of a file field. */
   interface Vectors {
     FieldVector vector(int field);
@@ -47,6 +49,21 @@ final class RowSlicer {
         dictionaries[c] = dicts.get(enc.getId());
       }
     }
+  }
+
+  @Override
+  public FieldVector vector(int column) {
+    return vectors[column];
+  }
+
+  @Override
+  public Object constant(int column) {
+    return plan.constants[column];
+  }
+
+  @Override
+  public String[] dictionary(int column) {
+    return dictionaries[column];
   }
 
   /**

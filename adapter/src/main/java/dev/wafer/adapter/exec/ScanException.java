@@ -13,6 +13,8 @@ public final class ScanException extends RuntimeException {
   public static final String INTERNAL = "XX000";
   /** SQLSTATE of a cancelled statement (query_canceled). */
   public static final String CANCELED = "57014";
+  /** SQLSTATE of an exceeded query memory limit (PostgreSQL's out_of_memory). */
+  public static final String OUT_OF_MEMORY = "53200";
   /** SQLSTATE of an exceeded query timeout. */
   public static final String TIMEOUT = "HYT00";
 

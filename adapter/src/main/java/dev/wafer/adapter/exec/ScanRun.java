@@ -2,6 +2,9 @@ package dev.wafer.adapter.exec;
 
 import dev.wafer.adapter.WaferMemory;
 import dev.wafer.adapter.WaferOptions;
+import dev.wafer.adapter.agg.AggregateRun;
+import dev.wafer.adapter.agg.MemoryBudget;
+import dev.wafer.adapter.agg.PartialAggregate;
 import dev.wafer.adapter.dataset.FileFormat;
 import dev.wafer.adapter.predicate.ScanPruning;
 import dev.wafer.adapter.rel.ScanSpec;
@@ -36,6 +39,10 @@ import org.slf4j.LoggerFactory;
  * #close()} closes after the workers have stopped. Workers stop within one queue poll (50 ms) or
  * one batch after the statement is cancelled, its timeout passes, another worker fails, or the
  * consumer closes the scan.
+ *
+ * <p>With an aggregate in the spec, workers emit no rows: each folds its batches into a
+ * thread-local {@link PartialAggregate} (or answers a batch from statistics without loading it),
+ * and the merged groups are the scan's only output, handed out once every worker has finished.
  */
 final class ScanRun implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ScanRun.class);
@@ -76,6 +83,9 @@ final class ScanRun implements AutoCloseable {
   private CountDownLatch done = new CountDownLatch(0);
   private int workers;
   private boolean closed;
+  /** The pushed aggregate's execution, or null when the scan emits rows. */
+  private final AggregateRun aggregate;
+  private boolean aggregateEmitted;
 
   ScanRun(ScanSpec spec, WaferOptions options, AtomicBoolean cancelFlag, long timeoutMillis) {
     this.spec = spec;
@@ -108,6 +118,8 @@ final class ScanRun implements AutoCloseable {
     morselFile = morsels.stream().mapToInt(m -> m[0]).toArray();
     morselBatch = morsels.stream().mapToInt(m -> m[1]).toArray();
     queue = new ArrayBlockingQueue<>(Math.max(4, 4 * options.threads()));
+    aggregate = spec.aggregate() == null ? null
+        : new AggregateRun(spec.aggregate(), columns, new MemoryBudget(options.maxQueryMemory()), true);
     allocator = WaferMemory.root().newChildAllocator("scan-" + spec.table() + "-" + RUN_IDS.incrementAndGet(),
         0, Long.MAX_VALUE);
   }
@@ -155,6 +167,9 @@ final class ScanRun implements AutoCloseable {
           while ((slice = queue.poll()) == Slice.WORKER_DONE) {
             // skip the markers of the other workers
           }
+          if (aggregate != null && failure.get() == null) {
+            return aggregateResult();
+          }
           if (slice != null) {
             return slice;
           }
@@ -175,6 +190,18 @@ final class ScanRun implements AutoCloseable {
     }
   }
 
+  /** The merged groups as one slice, once; then null (end of scan). */
+  private Slice aggregateResult() {
+    if (aggregateEmitted) {
+      return null;
+    }
+    aggregateEmitted = true;
+    Object[][] groupColumns = aggregate.result();
+    int groups = groupColumns.length == 0 ? 0 : groupColumns[0].length;
+    rowsReturned.addAndGet(groups);
+    return new Slice(groups, groupColumns);
+  }
+
   private void checkInterrupt() {
     if (cancelFlag != null && cancelFlag.get()) {
       fail(new ScanException("Statement canceled", ScanException.CANCELED));
@@ -190,6 +217,7 @@ final class ScanRun implements AutoCloseable {
   }
 
   private void work() {
+    PartialAggregate partial = aggregate == null ? null : aggregate.newPartial();
     try {
       while (!stop) {
         int m = nextMorsel.getAndIncrement();
@@ -199,9 +227,9 @@ final class ScanRun implements AutoCloseable {
         FileSlot slot = files[morselFile[m]];
         try {
           if (slot.file.file().format() == FileFormat.ARROW) {
-            scanArrowBatch(slot, morselBatch[m]);
+            scanArrowBatch(slot, morselBatch[m], partial);
           } else {
-            scanParquet(slot);
+            scanParquet(slot, partial);
           }
         } finally {
           slot.morselDone();
@@ -213,6 +241,9 @@ final class ScanRun implements AutoCloseable {
       LOG.debug("scan worker failed", t);
       fail(new ScanException(t.getMessage() == null ? t.toString() : t.getMessage(), ScanException.DATA_CORRUPTED, t));
     } finally {
+      if (partial != null) {
+        aggregate.finished(partial);
+      }
       finishedWorkers.incrementAndGet();
       ACTIVE_WORKERS.decrementAndGet();
       done.countDown();
@@ -220,19 +251,69 @@ final class ScanRun implements AutoCloseable {
     }
   }
 
-  private void scanArrowBatch(FileSlot slot, int batch) throws IOException {
-    var file = slot.arrow(allocator, options.maxMapBytes(), filesOpened);
+  private void scanArrowBatch(FileSlot slot, int batch, PartialAggregate partial) throws IOException {
     FilePlan plan = slot.plan;
+    if (partial != null && answeredFromStatistics(slot, batch, partial)) {
+      return;
+    }
+    var file = slot.arrow(allocator, options.maxMapBytes(), filesOpened);
     try (var loaded = file.load(batch, plan.loadFields)) {
       for (int f : plan.loadFields) {
         bytesRead.addAndGet(loaded.vector(f).getBufferSize());
       }
       RowSlicer slicer = new RowSlicer(plan, loaded::vector, id -> file.dictionary(id));
-      emitSlices(slot, batch, slicer, loaded.rows());
+      consume(slot, batch, slicer, loaded.rows(), partial);
     }
   }
 
-  private void scanParquet(FileSlot slot) throws IOException {
+  /**
+   * Whether the batch was folded into {@code partial} from its statistics alone: only when the
+   * aggregate allows it and the pushed predicate (if any) provably holds for every row of it.
+   */
+  private boolean answeredFromStatistics(FileSlot slot, int batch, PartialAggregate partial) {
+    if (aggregate.statistics() == null) {
+      return false;
+    }
+    if (spec.predicate() != null
+        && !ScanPruning.batchAllMatch(spec.predicate(), spec.tableColumns(), slot.file, batch)) {
+      return false;
+    }
+    FilePlan plan = slot.plan;
+    return aggregate.statistics().answer(partial, slot.file, batch, plan.fileField, plan.constants);
+  }
+
+  /**
+   * The per-batch hook: evaluates the pushed predicate into a {@link Selection}, then hands the
+   * selected rows to the consumer in slices, or folds them into the worker's partial aggregate.
+   */
+  private void consume(FileSlot slot, int batch, RowSlicer slicer, int batchRows, PartialAggregate partial)
+      throws IOException {
+    rowsScanned.addAndGet(batchRows);
+    Selection selection;
+    try {
+      selection = scanColumns.filter == null ? null
+          : scanColumns.filter.select(slicer.vectors, slicer.dictionaries, slot.plan.constants, batchRows);
+      if (partial != null) {
+        partial.accumulate(slicer, batchRows, selection);
+      }
+    } catch (ScanException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw corrupt(slot, batch, e);
+    }
+    if (partial == null) {
+      emitSlices(slot, batch, slicer, selection, batchRows);
+    } else {
+      checkInterrupt();
+    }
+  }
+
+  private static ScanException corrupt(FileSlot slot, int batch, RuntimeException e) {
+    return new ScanException(slot.file.file().path() + ": record batch " + batch + ": " + e.getMessage(),
+        ScanException.DATA_CORRUPTED, e);
+  }
+
+  private void scanParquet(FileSlot slot, PartialAggregate partial) throws IOException {
     FilePlan plan = slot.plan;
     try (var scan = dev.wafer.adapter.arrow.ParquetScan.open(slot.file.file().path(), allocator, plan.loadNames)) {
       filesOpened.incrementAndGet();
@@ -244,22 +325,14 @@ final class ScanRun implements AutoCloseable {
         RowSlicer slicer = new RowSlicer(plan,
             field -> root.getVector(slot.file.schema().getFields().get(field).getName()),
             id -> RowSlicer.decode(reader.lookup(id).getVector()));
-        emitSlices(slot, batch++, slicer, root.getRowCount());
+        consume(slot, batch++, slicer, root.getRowCount(), partial);
       }
     }
   }
 
-  /** Evaluates the pushed predicate on a loaded batch, then emits the selected rows in slices. */
-  private void emitSlices(FileSlot slot, int batch, RowSlicer slicer, int batchRows) throws IOException {
-    rowsScanned.addAndGet(batchRows);
-    Selection selection;
-    try {
-      selection = scanColumns.filter == null ? null
-          : scanColumns.filter.select(slicer.vectors, slicer.dictionaries, slot.plan.constants, batchRows);
-    } catch (RuntimeException e) {
-      throw new ScanException(slot.file.file().path() + ": record batch " + batch + ": " + e.getMessage(),
-          ScanException.DATA_CORRUPTED, e);
-    }
+  /** Emits the selected rows of a loaded batch in slices. */
+  private void emitSlices(FileSlot slot, int batch, RowSlicer slicer, Selection selection, int batchRows)
+      throws IOException {
     int rows = Selection.count(selection, batchRows);
     int[] positions = selection == null ? null : selection.positions;
     rowsReturned.addAndGet(rows);
@@ -269,8 +342,7 @@ final class ScanRun implements AutoCloseable {
       try {
         slicer.fill(positions, from, values);
       } catch (RuntimeException e) {
-        throw new ScanException(slot.file.file().path() + ": record batch " + batch + ": " + e.getMessage(),
-            ScanException.DATA_CORRUPTED, e);
+        throw corrupt(slot, batch, e);
       }
       offer(new Slice(n, values));
     }

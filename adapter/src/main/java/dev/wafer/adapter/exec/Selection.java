@@ -42,6 +42,11 @@ public final class Selection {
     return s == null ? rows : s.count;
   }
 
+  /** Whether a selection (possibly null) keeps every one of {@code rows} rows: the consumers' fast path. */
+  public static boolean isAll(Selection s, int rows) {
+    return s == null || (s.count == rows && (rows == 0 || s.positions[rows - 1] == rows - 1));
+  }
+
   public boolean isEmpty() {
     return count == 0;
   }

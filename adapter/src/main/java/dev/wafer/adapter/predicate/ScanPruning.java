@@ -40,4 +40,18 @@ public final class ScanPruning {
     return RangePruner.mayMatch(predicate,
         o -> ContainerRanges.of(tableColumns.get(o), file, stats, PartitionHints.NONE));
   }
+
+  /**
+   * Whether the statistics of record batch {@code batch} prove the predicate TRUE for every row
+   * of it (never FALSE nor NULL): the batch may then be answered from statistics alone.
+   */
+  public static boolean batchAllMatch(ScanPredicate predicate, List<TableColumn> tableColumns, TableFile file,
+      int batch) {
+    if (file.stats() == null || batch >= file.stats().batches().size()) {
+      return false;
+    }
+    ContainerStats stats = file.stats().batches().get(batch);
+    return RangePruner.possible(predicate,
+        o -> ContainerRanges.of(tableColumns.get(o), file, stats, PartitionHints.NONE)) == Tri.MAY_TRUE;
+  }
 }

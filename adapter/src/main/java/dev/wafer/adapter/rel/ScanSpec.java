@@ -2,6 +2,7 @@ package dev.wafer.adapter.rel;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.wafer.adapter.agg.AggregateSpec;
 import dev.wafer.adapter.predicate.ScanPredicate;
 import dev.wafer.adapter.table.TableColumn;
 import dev.wafer.adapter.table.TableFile;
@@ -11,8 +12,9 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * What a {@link WaferTableScan} reads: an immutable value that planner rules grow with {@code withX}
- * methods (column pruning now; pushed predicates and aggregates in later versions).
+ * What a {@link WaferScan} reads and computes: an immutable value that planner rules grow with
+ * {@code withX} methods (column pruning, partition pruning, a pushed predicate, a pushed
+ * aggregate). The predicate filters rows before the aggregate folds them.
  *
  * @param table qualified table name, for plans and messages
  * @param tableColumns every column of the table, in table order
@@ -21,7 +23,9 @@ import java.util.stream.IntStream;
  * @param totalFiles files in the table
  * @param totalBatches record batches in the table
  * @param predicate pushed predicate over table column ordinals (rows for which it is not TRUE are
- *     not returned), or null when nothing is pushed
+ *     not returned, nor aggregated), or null when nothing is pushed
+ * @param aggregate GROUP BY computed in the scan (its column indexes point into {@code columns}),
+ *     or null: the scan then outputs one row per group instead of the rows
  */
 public record ScanSpec(
     String table,
@@ -30,7 +34,8 @@ public record ScanSpec(
     List<TableFile> files,
     int totalFiles,
     int totalBatches,
-    ScanPredicate predicate) {
+    ScanPredicate predicate,
+    AggregateSpec aggregate) {
 
   public ScanSpec {
     requireNonNull(table, "table");
@@ -42,26 +47,48 @@ public record ScanSpec(
         throw new IllegalArgumentException("column ordinal " + c + " outside table of " + tableColumns.size());
       }
     }
+    if (aggregate != null) {
+      for (int c : aggregate.columns()) {
+        if (c >= columns.size()) {
+          throw new IllegalArgumentException("aggregate reads column " + c + " of a scan of " + columns.size());
+        }
+      }
+    }
   }
 
   /** A scan of every column and every file of a table. */
   public static ScanSpec full(String table, TableLayout layout) {
     return new ScanSpec(table, layout.columns(),
         IntStream.range(0, layout.columns().size()).boxed().toList(),
-        layout.files(), layout.files().size(), layout.batches(), null);
+        layout.files(), layout.files().size(), layout.batches(), null, null);
   }
 
+  /** Another column projection; not for a scan with an aggregate (its indexes point into the columns). */
   public ScanSpec withColumns(List<Integer> newColumns) {
-    return new ScanSpec(table, tableColumns, newColumns, files, totalFiles, totalBatches, predicate);
+    if (aggregate != null) {
+      throw new IllegalStateException("cannot re-project a scan that computes an aggregate");
+    }
+    return new ScanSpec(table, tableColumns, newColumns, files, totalFiles, totalBatches, predicate, aggregate);
   }
 
   public ScanSpec withFiles(List<TableFile> newFiles) {
-    return new ScanSpec(table, tableColumns, columns, newFiles, totalFiles, totalBatches, predicate);
+    return new ScanSpec(table, tableColumns, columns, newFiles, totalFiles, totalBatches, predicate, aggregate);
   }
 
-  /** This scan with another pushed predicate (null: none). */
+  /**
+   * This scan with another pushed predicate (null: none); not for a scan with an aggregate (a
+   * filter above it reads groups, not rows).
+   */
   public ScanSpec withPredicate(ScanPredicate newPredicate) {
-    return new ScanSpec(table, tableColumns, columns, files, totalFiles, totalBatches, newPredicate);
+    if (aggregate != null) {
+      throw new IllegalStateException("cannot push a row predicate below a pushed aggregate");
+    }
+    return new ScanSpec(table, tableColumns, columns, files, totalFiles, totalBatches, newPredicate, aggregate);
+  }
+
+  /** This scan computing {@code newAggregate} over its (filtered) columns (null: no aggregate). */
+  public ScanSpec withAggregate(AggregateSpec newAggregate) {
+    return new ScanSpec(table, tableColumns, columns, files, totalFiles, totalBatches, predicate, newAggregate);
   }
 
   /** The projected columns, in output order. */
@@ -81,6 +108,8 @@ public record ScanSpec(
   public String describe() {
     return "columns=[" + outputColumns().stream().map(TableColumn::name).collect(Collectors.joining(", "))
         + "]" + (predicate == null ? "" : ", filter=[" + predicate + "]")
-        + ", files=" + files.size() + "/" + totalFiles + ", batches=" + batches() + "/" + totalBatches;
+        + ", files=" + files.size() + "/" + totalFiles + ", batches=" + batches() + "/" + totalBatches
+        + (aggregate == null ? ""
+            : ", aggregate=[" + aggregate.describe(outputColumns().stream().map(TableColumn::name).toList()) + "]");
   }
 }

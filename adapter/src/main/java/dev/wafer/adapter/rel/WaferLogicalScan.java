@@ -40,7 +40,7 @@ public final class WaferLogicalScan extends WaferScan {
   /** Column pruning by Calcite's field trimmer: the scan reads only the used columns. */
   @Override
   public RelNode project(ImmutableBitSet fieldsUsed, Set<RelDataTypeField> extraFields, RelBuilder relBuilder) {
-    if (!extraFields.isEmpty()) {
+    if (!extraFields.isEmpty() || spec().aggregate() != null) {
       return super.project(fieldsUsed, extraFields, relBuilder);
     }
     List<Integer> columns = new ArrayList<>();

@@ -54,6 +54,9 @@ public abstract class WaferScan extends TableScan {
 
   @Override
   public final RelDataType deriveRowType() {
+    if (spec.aggregate() != null) {
+      return spec.aggregate().rowType();
+    }
     List<RelDataTypeField> all = table.getRowType().getFieldList();
     RelDataTypeFactory.Builder builder = getCluster().getTypeFactory().builder();
     for (int c : spec.columns()) {
@@ -89,9 +92,17 @@ public abstract class WaferScan extends TableScan {
     return new int[] {(int) kept, (int) total};
   }
 
-  /** Rows in the selected files times the guessed share the pushed predicate keeps. */
+  /**
+   * Rows out: rows in the selected files times the guessed share the pushed predicate keeps; with
+   * a pushed aggregate, Calcite's own guess for the groups (a tenth of its input, one row without
+   * keys).
+   */
   @Override
   public final double estimateRowCount(RelMetadataQuery mq) {
-    return Math.max(1D, spec.rows() * Selectivity.estimate(spec.predicate()));
+    double rows = Math.max(1D, spec.rows() * Selectivity.estimate(spec.predicate()));
+    if (spec.aggregate() == null) {
+      return rows;
+    }
+    return spec.aggregate().keys().isEmpty() ? 1 : Math.max(1, rows / 10D);
   }
 }

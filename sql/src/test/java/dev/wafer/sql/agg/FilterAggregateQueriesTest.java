@@ -1,0 +1,115 @@
+package dev.wafer.sql.agg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wafer.adapter.WaferMemory;
+import dev.wafer.adapter.exec.RecentScans;
+import dev.wafer.adapter.exec.ScanReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A WHERE clause and a GROUP BY pushed into the same scan: the filter kernels select rows, the
+ * partial aggregates fold only those. Every query returns what {@code rules=off} and DuckDB
+ * return, and its plan shows both the pushed filter and the pushed aggregate over one scan.
+ * Batches are answered from statistics only when the predicate provably keeps all their rows.
+ */
+class FilterAggregateQueriesTest {
+  private static Path root;
+  private static Connection on;
+  private static Connection off;
+  private static Connection duck;
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    root = Files.createTempDirectory("wafer-filter-agg");
+    duck = AggData.write(root, 7, 4, 3_000, 700);
+    on = DriverManager.getConnection("jdbc:wafer:" + root + ";threads=2");
+    off = DriverManager.getConnection("jdbc:wafer:" + root + ";rules=off;threads=2");
+  }
+
+  @AfterAll
+  static void tearDown() throws Exception {
+    on.close();
+    off.close();
+    duck.close();
+    assertThat(WaferMemory.root().getAllocatedMemory()).as("Arrow memory after all queries").isZero();
+    try (Stream<Path> files = Files.walk(root)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  /** name, Wafer SQL, DuckDB SQL (null: the same). */
+  static Stream<Arguments> queries() {
+    return Stream.of(
+        Arguments.of("seed: tests IN list and value range by wafer",
+            "select wafer, count(*), avg(measured), min(measured), max(measured) from results "
+                + "where test_name in ('vdd_leak', 'idd_q') and measured between 0.9 and 1.1 group by wafer", null),
+        Arguments.of("one-day ts range by test",
+            "select test_name, count(*), avg(test_time), stddev_samp(measured) from results "
+                + "where ts >= timestamp '2024-01-31 00:00:00' and ts < timestamp '2024-02-01 00:00:00' "
+                + "group by test_name", null),
+        Arguments.of("partition filter, statistics-only calls",
+            "select count(*), min(ts), max(test_day), count(big) from results where test_date = date '2024-02-01'",
+            null),
+        Arguments.of("partly matching range, statistics-only calls",
+            "select count(*), min(ts), max(big), count(big) from results where ts < timestamp '2024-01-31 06:00:00'",
+            null),
+        Arguments.of("filter on a column not aggregated, dictionary key",
+            "select lot, sum(test_time), count(measured) from results where site = 2 and not passed group by lot",
+            null),
+        Arguments.of("filter with NULL logic and FILTER clause",
+            "select test_name, count(*) filter (where hard_bin = 1), count(*) from results "
+                + "where label is null or wafer <> 3 group by test_name", null),
+        Arguments.of("filter matching nothing, grouped", "select wafer, count(*) from results where site > 10 "
+            + "group by wafer", null),
+        Arguments.of("filter matching nothing, global", "select count(*), sum(measured), max(ts) from results "
+            + "where measured > 1000", null),
+        Arguments.of("filter, time bucket key, HAVING",
+            "select floor(ts to hour), count(*) from results where test_name = 'cont' and measured > 2 "
+                + "group by floor(ts to hour) having count(*) > 3",
+            "select date_trunc('hour', ts), count(*) from results where test_name = 'cont' and measured > 2 "
+                + "group by 1 having count(*) > 3"),
+        Arguments.of("parquet: IN list and range by wafer",
+            "select wafer, count(*), sum(measured) from results_pq "
+                + "where test_name in ('vdd_leak', 'idd_q') and measured between 0.9 and 1.1 group by wafer", null));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("queries")
+  void sameAsCalciteAndDuckDb(String name, String sql, String duckSql) throws Exception {
+    Results.Table wafer = Results.query(on, sql, false);
+    Results.Table calcite = Results.query(off, sql, false);
+    Results.assertSame(name + " (rules=off)", wafer.rows(), calcite.rows());
+    assertThat(wafer.types()).as(name + ": JDBC types as with rules=off").isEqualTo(calcite.types());
+    String d = (duckSql == null ? sql : duckSql).replace("results_pq", "results");
+    Results.assertSame(name + " (DuckDB)", wafer.rows(), Results.query(duck, d, false).rows());
+    String plan = AggregationQueriesTest.plan(on, sql);
+    assertThat(plan).as(name + ": filter and aggregate pushed into one scan\n" + plan)
+        .containsPattern("WaferTableScan.*filter=\\[.*aggregate=\\[")
+        .doesNotContain("EnumerableAggregate")
+        .doesNotContain("EnumerableFilter");
+  }
+
+  @Test
+  void predicateKeepingWholeBatchesIsAnsweredFromStatistics() throws Exception {
+    Results.query(on, "select count(*), min(ts) from results where test_date = date '2024-02-01'", false);
+    ScanReport whole = RecentScans.latest();
+    assertThat(whole.spec()).contains("filter=[").contains("aggregate=[");
+    assertThat(whole.filesOpened()).as("every batch of the day answered from statistics").isZero();
+
+    Results.query(on, "select count(*), min(ts) from results "
+        + "where test_date = date '2024-02-01' and ts < timestamp '2024-02-01 12:00:00'", false);
+    ScanReport partial = RecentScans.latest();
+    assertThat(partial.filesOpened()).as("a predicate keeping part of a batch forces reading it").isPositive();
+  }
+}
