@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
       ExplainCommand.class,
       ShellCommand.class,
       BenchCommand.class,
+      ServeCommand.class,
+      PasswdCommand.class,
     })
 public final class WaferCli implements Runnable {
 
