@@ -15,7 +15,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaPreparedStatement;
+import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.avatica.AvaticaSeverity;
 import org.apache.calcite.avatica.AvaticaUtils;
 import org.apache.calcite.avatica.MissingResultsException;
@@ -179,6 +181,7 @@ public final class WaferMeta extends JdbcMeta {
 
   private ExecuteResult execute(StatementHandle h, String sql, Statement statement, Supplier<ExecuteResult> call) {
     try (QueryGate.Slot slot = enter(sql)) {
+      clearCancel(statement);
       RunningQuery q = tracker.start(h.connectionId, h.id, sql, statement);
       q.inFlight.incrementAndGet();
       try {
@@ -199,6 +202,19 @@ public final class WaferMeta extends JdbcMeta {
       } finally {
         q.inFlight.decrementAndGet();
       }
+    }
+  }
+
+  /**
+   * An engine statement stopped once (timeout, cancel) keeps its cancel flag set, and Avatica does
+   * not clear it on the next execute; clear it, or a client reusing the statement fails at once.
+   */
+  private static void clearCancel(Statement statement) {
+    try {
+      AvaticaStatement s = statement.unwrap(AvaticaStatement.class);
+      s.getConnection().unwrap(AvaticaConnection.class).getCancelFlag(s.handle).set(false);
+    } catch (SQLException | NoSuchStatementException e) {
+      throw new AvaticaRuntimeException(ErrorMessages.describe(e), 0, "HY000", AvaticaSeverity.ERROR);
     }
   }
 

@@ -109,7 +109,7 @@ class ServerBasicsTest {
       assertThatThrownBy(() -> c.prepareStatement("UPDATE test_results SET bin = 1"))
           .isInstanceOfSatisfying(AvaticaSqlException.class, e -> {
             assertThat(e.getSQLState()).isEqualTo(ReadOnlyGuard.SQLSTATE);
-            assertThat(String.join("\n", e.getServerExceptions())).contains("read-only");
+            assertThat(String.join("\n", e.getStackTraces())).contains("read-only");
           });
       try (ResultSet rs = s.executeQuery("SELECT \"COL\" FROM (SELECT 1 AS \"COL\") AS \"SUBQUERY\"")) {
         assertThat(rs.next()).isTrue();
