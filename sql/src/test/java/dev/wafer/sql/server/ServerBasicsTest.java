@@ -118,6 +118,33 @@ class ServerBasicsTest {
     }
   }
 
+  @Test
+  void everyCapabilityCallAnswersWithoutThrowing() throws Exception {
+    List<String> failures = new ArrayList<>();
+    int called = 0;
+    try (Connection c = ServerFixture.connect(server)) {
+      DatabaseMetaData md = c.getMetaData();
+      for (java.lang.reflect.Method m : DatabaseMetaData.class.getMethods()) {
+        Class<?> r = m.getReturnType();
+        if (m.getParameterCount() != 0 || !(r == boolean.class || r == int.class || r == String.class)) {
+          continue;
+        }
+        called++;
+        try {
+          m.invoke(md);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+          failures.add(m.getName() + ": " + e.getCause());
+        }
+      }
+      assertThat(md.supportsANSI92EntryLevelSQL()).isTrue();
+      assertThat(md.supportsResultSetType(ResultSet.TYPE_FORWARD_ONLY)).isTrue();
+      assertThat(md.getIdentifierQuoteString()).isEqualTo("\"");
+      assertThat(md.getDatabaseProductName()).isNotBlank();
+    }
+    assertThat(called).isGreaterThan(100);
+    assertThat(failures).isEmpty();
+  }
+
   static List<String> strings(ResultSet rs, String column) throws SQLException {
     List<String> out = new ArrayList<>();
     try (rs) {
