@@ -75,10 +75,11 @@ public class WaferDriver extends org.apache.calcite.jdbc.Driver {
     p.setProperty("unquotedCasing", "UNCHANGED");
     p.setProperty("quotedCasing", "UNCHANGED");
     p.setProperty("quoting", "DOUBLE_QUOTE");
-    // PRESTO conformance: GROUP BY/ORDER BY ordinals (BI tools send them), CASE/UNION of strings
-    // of different lengths typed VARCHAR rather than blank-padded CHAR, '%' and '!=', and
-    // arithmetic overflow raised as an error rather than wrapped
-    p.setProperty("conformance", "PRESTO");
+    // LENIENT conformance: GROUP BY/ORDER BY ordinals and aliases, HAVING aliases (BI tools and
+    // analysts write them; DuckDB and Trino accept them), '%' and '!=', and arithmetic overflow
+    // raised as an error rather than wrapped. Ragged CASE/UNION strings are typed VARCHAR by
+    // WaferTypeSystem.
+    p.setProperty("conformance", "LENIENT");
     p.setProperty("typeSystem", WaferTypeSystem.class.getName());
     if (info != null) {
       info.stringPropertyNames().forEach(k -> p.setProperty(k, info.getProperty(k)));

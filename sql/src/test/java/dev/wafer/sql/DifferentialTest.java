@@ -108,6 +108,13 @@ class DifferentialTest {
           + " FROM specs UNION ALL SELECT 'x' FROM specs"),
       new Q("count distinct per partition", "SELECT test_date, count(DISTINCT test_name), count(DISTINCT wafer_id)"
           + " FROM test_results GROUP BY test_date"),
+      new Q("avg of integers is not truncated", "SELECT wafer_id, avg(site), avg(bin) FROM test_results"
+          + " GROUP BY wafer_id"),
+      new Q("BI yield: avg and sum of decimal CASE over many rows", "SELECT wafer_id,"
+          + " avg(CASE WHEN passed THEN 1.0 ELSE 0.0 END), sum(CASE WHEN passed THEN 1.0 ELSE 0.0 END)"
+          + " FROM test_results GROUP BY wafer_id"),
+      new Q("ORDER BY and GROUP BY select aliases", "SELECT wafer_id AS w, count(*) AS n FROM test_results"
+          + " GROUP BY w ORDER BY n DESC, w LIMIT 5"),
       new Q("yield per wafer", "SELECT wafer_id, CAST(sum(CASE WHEN passed THEN 1 ELSE 0 END) AS DOUBLE) / count(*)"
           + " AS yield FROM test_results GROUP BY wafer_id"));
 

@@ -9,8 +9,17 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = WaferCli.Version.class,
     description = "SQL over partitioned Arrow semiconductor test results.",
-    subcommands = {CommandLine.HelpCommand.class, QueryCommand.class, ExplainCommand.class,
-        ShellCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      DemoCommand.class,
+      GenerateCommand.class,
+      IngestCommand.class,
+      PartitionsCommand.class,
+      QueryCommand.class,
+      ExplainCommand.class,
+      ShellCommand.class,
+      BenchCommand.class,
+    })
 public final class WaferCli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -21,7 +30,21 @@ public final class WaferCli implements Runnable {
 
   /** Builds the command line with all sub-commands; tests use it to run commands in-process. */
   public static CommandLine newCommandLine() {
-    return new CommandLine(new WaferCli());
+    CommandLine cli = new CommandLine(new WaferCli());
+    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      // a clean one-line error for the user; the stack trace only with -Dwafer.debug=true
+      cmd.getErr().println("wafer " + cmd.getCommandName() + ": " + describe(e));
+      if (Boolean.getBoolean("wafer.debug")) {
+        e.printStackTrace(cmd.getErr());
+      }
+      return 1;
+    });
+    return cli;
+  }
+
+  private static String describe(Throwable e) {
+    String msg = e.getMessage();
+    return msg == null || msg.isBlank() ? e.getClass().getSimpleName() : msg;
   }
 
   @Override

@@ -1,0 +1,95 @@
+package dev.wafer.bench;
+
+import dev.wafer.adapter.dataset.FileFormat;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bench/run.sh}: Wafer (rules on and off) against DuckDB on the same generated rows. */
+@Command(name = "bench/run.sh", mixinStandardHelpOptions = true,
+    description = "Compare Wafer with DuckDB on generated test results; writes docs/BENCHMARKS.md.")
+public final class BenchMain implements Callable<Integer> {
+  @Option(names = "--rows", defaultValue = "10000000", description = "Rows. Default: ${DEFAULT-VALUE}.")
+  long rows;
+
+  @Option(names = "--seed", defaultValue = "42")
+  long seed;
+
+  @Option(names = "--threads", defaultValue = "2", description = "Threads for every engine. Default: ${DEFAULT-VALUE}.")
+  int threads;
+
+  @Option(names = "--warmup", defaultValue = "2")
+  int warmup;
+
+  @Option(names = "--runs", defaultValue = "5")
+  int runs;
+
+  @Option(names = "--data", defaultValue = "bench/out/data", description = "Where generated data is kept.")
+  Path data;
+
+  @Option(names = "--report", defaultValue = "docs/BENCHMARKS.md")
+  Path report;
+
+  @Option(names = "--queries", split = ",", description = "Only these queries (names).")
+  List<String> only;
+
+  @Option(names = "--engines", split = ",",
+      defaultValue = "duckdb_parquet,duckdb_memory,wafer,wafer_rules_off",
+      description = "Engines, the first is the reference. Default: ${DEFAULT-VALUE}.")
+  List<String> engineNames;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new BenchMain()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Path arrow = DataPrep.ensure(data, rows, seed, FileFormat.ARROW);
+    Path parquet = DataPrep.ensure(data, rows, seed, FileFormat.PARQUET);
+    List<BenchQuery> queries = new ArrayList<>();
+    for (BenchQuery q : QuerySuite.all()) {
+      if (only == null || only.contains(q.name())) {
+        queries.add(q);
+      }
+    }
+    List<Engine> engines = new ArrayList<>();
+    String duckVersion = "?";
+    try {
+      for (String name : engineNames) {
+        Engine e = switch (name) {
+          case "wafer" -> Engine.wafer(arrow, threads, true);
+          case "wafer_rules_off" -> Engine.wafer(arrow, threads, false);
+          case "duckdb_parquet" -> Engine.duckdbParquet(parquet, threads);
+          case "duckdb_memory" -> Engine.duckdbMemory(parquet, threads);
+          default -> throw new CommandLine.ParameterException(new CommandLine(this),
+              "unknown engine '" + name + "'; valid: wafer, wafer_rules_off, duckdb_parquet, duckdb_memory");
+        };
+        engines.add(e);
+        if (name.startsWith("duckdb")) {
+          duckVersion = e.connection().getMetaData().getDatabaseProductVersion();
+        }
+      }
+      Map<String, Map<String, EngineResult>> results =
+          new BenchRunner(engines, warmup, runs).run(queries);
+      Roofline.Result roofline = Roofline.measure((int) Math.min(rows, 50_000_000L), 50, warmup, runs);
+      String versions = "Calcite 1.42.0, Arrow Java 18.3.0, DuckDB " + duckVersion
+          + ", Java " + System.getProperty("java.version");
+      String command = "bench/run.sh --rows " + rows + " --threads " + threads
+          + " --runs " + runs + " --warmup " + warmup;
+      BenchReport.write(report, report.toAbsolutePath().getParent().resolve("bench"),
+          new BenchReport.Context(command, rows, threads, warmup, runs, engineNames, roofline, versions),
+          results);
+      System.out.println("wrote " + report);
+      return 0;
+    } finally {
+      for (Engine e : engines) {
+        e.close();
+      }
+    }
+  }
+}

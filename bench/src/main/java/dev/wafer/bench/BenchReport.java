@@ -1,0 +1,95 @@
+package dev.wafer.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.style.Styler;
+
+/** Writes {@code docs/BENCHMARKS.md} and the comparison chart from one run's results. */
+final class BenchReport {
+  private BenchReport() {}
+
+  record Context(String command, long rows, int threads, int warmup, int runs, List<String> engines,
+      Roofline.Result roofline, String versions) {}
+
+  static void write(Path markdown, Path chartDir, Context ctx,
+      Map<String, Map<String, EngineResult>> results) throws IOException {
+    Files.createDirectories(chartDir);
+    String chartName = "engines-" + ctx.rows() + ".png";
+    chart(chartDir.resolve(chartName), ctx, results);
+    StringBuilder md = new StringBuilder();
+    md.append("# Benchmarks\n\n")
+        .append("Produced by `").append(ctx.command()).append("` on ").append(LocalDate.now())
+        .append(". Every engine's answer is checked against the first engine's before its time "
+            + "counts; times are medians of ").append(ctx.runs()).append(" runs after ")
+        .append(ctx.warmup()).append(" warm-up runs, in milliseconds, [min–max].\n\n")
+        .append("- Machine: ").append(MachineInfo.cpu()).append(", ").append(MachineInfo.cores())
+        .append(" cores, ").append(MachineInfo.memory()).append(" RAM; shared and noisy.\n")
+        .append("- Rows: ").append(String.format(Locale.ROOT, "%,d", ctx.rows()))
+        .append("; threads: ").append(ctx.threads()).append(" for every engine.\n")
+        .append("- Versions: ").append(ctx.versions()).append("\n")
+        .append(String.format(Locale.ROOT, "- Peak heap %.0f MB, peak RSS %s (one JVM holds all engines).%n",
+            MachineInfo.peakHeapMb(), MachineInfo.peakRss()))
+        .append(String.format(Locale.ROOT, "- Roofline: grouped sum of one double by an int key over "
+                + "Java arrays, 1 thread, %,d rows: %.1f ms median (%.1f GB/s).%n%n",
+            ctx.roofline().rows(), ctx.roofline().timing().median(),
+            ctx.roofline().bytesPerSecond() / 1e9));
+    md.append("| query |");
+    for (String e : ctx.engines()) {
+      md.append(' ').append(e).append(" |");
+    }
+    md.append(" wafer / duckdb_parquet | wafer / duckdb_memory |\n|---|");
+    md.append("---|".repeat(ctx.engines().size() + 2)).append('\n');
+    for (Map.Entry<String, Map<String, EngineResult>> q : results.entrySet()) {
+      md.append("| ").append(q.getKey()).append(" |");
+      for (String e : ctx.engines()) {
+        EngineResult r = q.getValue().get(e);
+        md.append(' ').append(r == null ? "n/a" : r.timing() == null ? r.problem()
+            : String.format(Locale.ROOT, "%.1f [%.1f–%.1f]", r.timing().median(),
+                r.timing().min(), r.timing().max())).append(" |");
+      }
+      md.append(' ').append(ratio(q.getValue(), "wafer", "duckdb_parquet")).append(" |")
+          .append(' ').append(ratio(q.getValue(), "wafer", "duckdb_memory")).append(" |\n");
+    }
+    md.append("\n![engine comparison](bench/").append(chartName).append(")\n");
+    Files.createDirectories(markdown.toAbsolutePath().getParent());
+    Files.writeString(markdown, md.toString());
+  }
+
+  private static String ratio(Map<String, EngineResult> r, String a, String b) {
+    EngineResult x = r.get(a);
+    EngineResult y = r.get(b);
+    if (x == null || y == null || x.timing() == null || y.timing() == null) {
+      return "n/a";
+    }
+    return String.format(Locale.ROOT, "%.2f×", x.timing().median() / y.timing().median());
+  }
+
+  private static void chart(Path png, Context ctx, Map<String, Map<String, EngineResult>> results)
+      throws IOException {
+    CategoryChart chart = new CategoryChartBuilder().width(1400).height(700)
+        .title(String.format(Locale.ROOT, "Median query time, %,d rows, %d threads (lower is better)",
+            ctx.rows(), ctx.threads()))
+        .xAxisTitle("query").yAxisTitle("ms").build();
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+    chart.getStyler().setXAxisLabelRotation(30);
+    List<String> names = new ArrayList<>(results.keySet());
+    for (String e : ctx.engines()) {
+      List<Double> ys = new ArrayList<>();
+      for (String q : names) {
+        EngineResult r = results.get(q).get(e);
+        ys.add(r == null || r.timing() == null ? 0.0 : r.timing().median());
+      }
+      chart.addSeries(e, names, ys);
+    }
+    BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+  }
+}

@@ -1,0 +1,65 @@
+package dev.wafer.bench;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** A SQL engine under comparison, reached through JDBC. */
+public interface Engine extends AutoCloseable {
+  String name();
+
+  Connection connection();
+
+  @Override
+  void close() throws SQLException;
+
+  /** Wafer's embedded driver over the Arrow copy; {@code rules=off} disables its pushdowns. */
+  static Engine wafer(Path arrowRoot, int threads, boolean rules) throws SQLException {
+    String url = "jdbc:wafer:" + arrowRoot + ";threads=" + threads + (rules ? "" : ";rules=off");
+    return simple(rules ? "wafer" : "wafer_rules_off", DriverManager.getConnection(url));
+  }
+
+  /** DuckDB reading the hive-partitioned Parquet copy on every query. */
+  static Engine duckdbParquet(Path parquetRoot, int threads) throws SQLException {
+    return duckdb("duckdb_parquet", "VIEW", parquetRoot, threads);
+  }
+
+  /** DuckDB on in-memory tables loaded from the Parquet copy (its best case). */
+  static Engine duckdbMemory(Path parquetRoot, int threads) throws SQLException {
+    return duckdb("duckdb_memory", "TABLE", parquetRoot, threads);
+  }
+
+  private static Engine duckdb(String name, String kind, Path parquetRoot, int threads)
+      throws SQLException {
+    Connection c = DriverManager.getConnection("jdbc:duckdb:");
+    try (Statement s = c.createStatement()) {
+      s.execute("SET threads = " + threads);
+      for (String t : new String[] {"test_results", "specs"}) {
+        s.execute("CREATE " + kind + " " + t + " AS SELECT * FROM read_parquet('"
+            + parquetRoot.resolve(t) + "/**/*.parquet', hive_partitioning = true)");
+      }
+    }
+    return simple(name, c);
+  }
+
+  private static Engine simple(String name, Connection c) {
+    return new Engine() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public Connection connection() {
+        return c;
+      }
+
+      @Override
+      public void close() throws SQLException {
+        c.close();
+      }
+    };
+  }
+}
