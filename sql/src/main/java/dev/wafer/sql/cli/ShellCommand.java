@@ -15,8 +15,19 @@ public final class ShellCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    String[] args = {"-d", WaferDriver.class.getName(), "-u", data.url(), "-n", "", "-p", ""};
+    // a pipe or dumb terminal reports width 0, with which sqlline prints empty columns
+    String[] args = {"-d", WaferDriver.class.getName(), "-u", data.url(), "-n", "", "-p", "",
+        "--maxWidth=" + terminalWidth(), "--isolation=TRANSACTION_NONE"};
     SqlLine.Status status = new SqlLine().begin(args, null, true);
     return status == SqlLine.Status.OK ? 0 : 1;
+  }
+
+  private static int terminalWidth() {
+    String columns = System.getenv("COLUMNS");
+    try {
+      return columns == null ? 160 : Math.max(40, Integer.parseInt(columns.trim()));
+    } catch (NumberFormatException e) {
+      return 160;
+    }
   }
 }
