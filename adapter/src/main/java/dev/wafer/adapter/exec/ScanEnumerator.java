@@ -45,12 +45,12 @@ final class ScanEnumerator implements Enumerator<Object> {
     if (exhausted) {
       return false;
     }
-    if (run == null) {
-      run = new ScanRun(spec, options, cancelFlag, timeoutMillis);
-      run.start();
-    }
     while (true) {
       try {
+        if (run == null) {
+          run = new ScanRun(spec, options, cancelFlag, timeoutMillis);
+          run.start();
+        }
         slice = run.next();
       } catch (ScanException e) {
         throw sneaky(e.toSqlException());
