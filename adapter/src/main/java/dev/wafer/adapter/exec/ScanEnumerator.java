@@ -11,6 +11,7 @@ import org.apache.calcite.linq4j.Enumerator;
  * of a one-column scan.
  */
 final class ScanEnumerator implements Enumerator<Object> {
+  private static final Object[] NO_COLUMNS = new Object[0];
   private final ScanSpec spec;
   private final WaferOptions options;
   private final AtomicBoolean cancelFlag;
@@ -45,12 +46,12 @@ final class ScanEnumerator implements Enumerator<Object> {
     if (exhausted) {
       return false;
     }
-    if (run == null) {
-      run = new ScanRun(spec, options, cancelFlag, timeoutMillis);
-      run.start();
-    }
     while (true) {
       try {
+        if (run == null) {
+          run = new ScanRun(spec, options, cancelFlag, timeoutMillis);
+          run.start();
+        }
         slice = run.next();
       } catch (ScanException e) {
         throw sneaky(e.toSqlException());
@@ -73,6 +74,9 @@ final class ScanEnumerator implements Enumerator<Object> {
     Object[][] columns = slice.columns();
     if (scalar) {
       return columns[0][i];
+    }
+    if (columns.length == 0) {
+      return NO_COLUMNS; // COUNT(*) reads no column; its rows need not be distinct objects
     }
     Object[] row = new Object[columns.length];
     for (int c = 0; c < row.length; c++) {
