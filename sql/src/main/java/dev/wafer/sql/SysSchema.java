@@ -11,7 +11,7 @@ import org.apache.calcite.schema.impl.AbstractSchema;
 
 /**
  * Schema {@code sys}: tables describing the dataset and the connection ({@link PartitionsTable},
- * {@link FunctionsTable}).
+ * {@link FunctionsTable}) and recent scans ({@link ScansTable}).
  */
 public final class SysSchema extends AbstractSchema {
   public static final String NAME = "sys";
@@ -26,6 +26,6 @@ public final class SysSchema extends AbstractSchema {
   @Override
   protected Map<String, Table> getTableMap() {
     return Map.of(PartitionsTable.NAME, new PartitionsTable(dataset),
-        FunctionsTable.NAME, new FunctionsTable(functions));
+        FunctionsTable.NAME, new FunctionsTable(functions), ScansTable.NAME, new ScansTable());
   }
 }

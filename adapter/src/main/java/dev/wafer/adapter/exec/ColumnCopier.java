@@ -24,17 +24,17 @@ final class ColumnCopier {
   private ColumnCopier() {}
 
   /** Copies a dictionary-encoded column, checking every index against the dictionary. */
-  static void copyDictionary(FieldVector indices, String[] dictionary, int from, Object[] out) {
+  static void copyDictionary(FieldVector indices, String[] dictionary, int[] positions, int from, Object[] out) {
     int n = out.length;
     long validity = indices.getValidityBufferAddress();
     boolean nulls = indices.getNullCount() > 0;
     if (indices instanceof IntVector) {
       long data = indices.getDataBufferAddress();
       for (int i = 0; i < n; i++) {
-        if (nulls && isNull(validity, from + i)) {
+        if (nulls && isNull(validity, at(positions, from, i))) {
           continue;
         }
-        int index = MemoryUtil.getInt(data + 4L * (from + i));
+        int index = MemoryUtil.getInt(data + 4L * at(positions, from, i));
         if (index < 0 || index >= dictionary.length) {
           throw badIndex(indices, index, dictionary.length);
         }
@@ -44,10 +44,10 @@ final class ColumnCopier {
     }
     BaseIntVector any = (BaseIntVector) indices;
     for (int i = 0; i < n; i++) {
-      if (nulls && isNull(validity, from + i)) {
+      if (nulls && isNull(validity, at(positions, from, i))) {
         continue;
       }
-      long index = any.getValueAsLong(from + i);
+      long index = any.getValueAsLong(at(positions, from, i));
       if (index < 0 || index >= dictionary.length) {
         throw badIndex(indices, index, dictionary.length);
       }
@@ -60,8 +60,11 @@ final class ColumnCopier {
         + " outside dictionary of " + size + " values");
   }
 
-  /** Copies values {@code [from, from + out.length)} of a plain column into {@code out}. */
-  static void copy(FieldVector v, int from, Object[] out) {
+  /**
+   * Copies the values at batch rows {@code positions[from .. from + out.length)} (or {@code [from,
+   * from + out.length)} when {@code positions} is null: every row) of a plain column into {@code out}.
+   */
+  static void copy(FieldVector v, int[] positions, int from, Object[] out) {
     int n = out.length;
     long validity = v.getValidityBufferAddress();
     boolean nulls = v.getNullCount() > 0;
@@ -69,14 +72,14 @@ final class ColumnCopier {
       case TINYINT: {
         long a = v.getDataBufferAddress();
         for (int i = 0; i < n; i++) {
-          out[i] = nulls && isNull(validity, from + i) ? null : Byte.valueOf(MemoryUtil.getByte(a + from + i));
+          out[i] = nulls && isNull(validity, at(positions, from, i)) ? null : Byte.valueOf(MemoryUtil.getByte(a + at(positions, from, i)));
         }
         return;
       }
       case SMALLINT: {
         long a = v.getDataBufferAddress();
         for (int i = 0; i < n; i++) {
-          out[i] = nulls && isNull(validity, from + i) ? null : Short.valueOf(MemoryUtil.getShort(a + 2L * (from + i)));
+          out[i] = nulls && isNull(validity, at(positions, from, i)) ? null : Short.valueOf(MemoryUtil.getShort(a + 2L * at(positions, from, i)));
         }
         return;
       }
@@ -85,35 +88,35 @@ final class ColumnCopier {
       case TIMEMILLI: {
         long a = v.getDataBufferAddress();
         for (int i = 0; i < n; i++) {
-          out[i] = nulls && isNull(validity, from + i) ? null : Integer.valueOf(MemoryUtil.getInt(a + 4L * (from + i)));
+          out[i] = nulls && isNull(validity, at(positions, from, i)) ? null : Integer.valueOf(MemoryUtil.getInt(a + 4L * at(positions, from, i)));
         }
         return;
       }
       case TIMESEC: {
         long a = v.getDataBufferAddress();
         for (int i = 0; i < n; i++) {
-          out[i] = nulls && isNull(validity, from + i) ? null : Integer.valueOf(MemoryUtil.getInt(a + 4L * (from + i)) * 1000);
+          out[i] = nulls && isNull(validity, at(positions, from, i)) ? null : Integer.valueOf(MemoryUtil.getInt(a + 4L * at(positions, from, i)) * 1000);
         }
         return;
       }
       case BIGINT:
       case TIMESTAMPMILLI:
-        copyLongs(v, from, out, 1, 1);
+        copyLongs(v, positions, from, out, 1, 1);
         return;
       case TIMESTAMPSEC:
-        copyLongs(v, from, out, 1000, 1);
+        copyLongs(v, positions, from, out, 1000, 1);
         return;
       case TIMESTAMPMICRO:
-        copyLongs(v, from, out, 1, 1000);
+        copyLongs(v, positions, from, out, 1, 1000);
         return;
       case TIMESTAMPNANO:
-        copyLongs(v, from, out, 1, 1_000_000);
+        copyLongs(v, positions, from, out, 1, 1_000_000);
         return;
       case DATEMILLI: {
         long a = v.getDataBufferAddress();
         for (int i = 0; i < n; i++) {
-          out[i] = nulls && isNull(validity, from + i) ? null
-              : Integer.valueOf((int) Math.floorDiv(MemoryUtil.getLong(a + 8L * (from + i)), DAY_MILLIS));
+          out[i] = nulls && isNull(validity, at(positions, from, i)) ? null
+              : Integer.valueOf((int) Math.floorDiv(MemoryUtil.getLong(a + 8L * at(positions, from, i)), DAY_MILLIS));
         }
         return;
       }
@@ -122,51 +125,51 @@ final class ColumnCopier {
         long a = v.getDataBufferAddress();
         long div = v.getMinorType() == org.apache.arrow.vector.types.Types.MinorType.TIMEMICRO ? 1000 : 1_000_000;
         for (int i = 0; i < n; i++) {
-          out[i] = nulls && isNull(validity, from + i) ? null : Integer.valueOf((int) (MemoryUtil.getLong(a + 8L * (from + i)) / div));
+          out[i] = nulls && isNull(validity, at(positions, from, i)) ? null : Integer.valueOf((int) (MemoryUtil.getLong(a + 8L * at(positions, from, i)) / div));
         }
         return;
       }
       case FLOAT4: {
         long a = v.getDataBufferAddress();
         for (int i = 0; i < n; i++) {
-          out[i] = nulls && isNull(validity, from + i) ? null
-              : Float.valueOf(Float.intBitsToFloat(MemoryUtil.getInt(a + 4L * (from + i))));
+          out[i] = nulls && isNull(validity, at(positions, from, i)) ? null
+              : Float.valueOf(Float.intBitsToFloat(MemoryUtil.getInt(a + 4L * at(positions, from, i))));
         }
         return;
       }
       case FLOAT8: {
         long a = v.getDataBufferAddress();
         for (int i = 0; i < n; i++) {
-          out[i] = nulls && isNull(validity, from + i) ? null
-              : Double.valueOf(Double.longBitsToDouble(MemoryUtil.getLong(a + 8L * (from + i))));
+          out[i] = nulls && isNull(validity, at(positions, from, i)) ? null
+              : Double.valueOf(Double.longBitsToDouble(MemoryUtil.getLong(a + 8L * at(positions, from, i))));
         }
         return;
       }
       case BIT: {
         BitVector b = (BitVector) v;
         for (int i = 0; i < n; i++) {
-          out[i] = nulls && isNull(validity, from + i) ? null : Boolean.valueOf(b.get(from + i) != 0);
+          out[i] = nulls && isNull(validity, at(positions, from, i)) ? null : Boolean.valueOf(b.get(at(positions, from, i)) != 0);
         }
         return;
       }
       case DECIMAL: {
         DecimalVector d = (DecimalVector) v;
         for (int i = 0; i < n; i++) {
-          out[i] = d.getObject(from + i);
+          out[i] = d.getObject(at(positions, from, i));
         }
         return;
       }
       case VARCHAR: {
         VarCharVector s = (VarCharVector) v;
         for (int i = 0; i < n; i++) {
-          out[i] = nulls && isNull(validity, from + i) ? null : new String(s.get(from + i), StandardCharsets.UTF_8);
+          out[i] = nulls && isNull(validity, at(positions, from, i)) ? null : new String(s.get(at(positions, from, i)), StandardCharsets.UTF_8);
         }
         return;
       }
       case LARGEVARCHAR: {
         LargeVarCharVector s = (LargeVarCharVector) v;
         for (int i = 0; i < n; i++) {
-          out[i] = nulls && isNull(validity, from + i) ? null : new String(s.get(from + i), StandardCharsets.UTF_8);
+          out[i] = nulls && isNull(validity, at(positions, from, i)) ? null : new String(s.get(at(positions, from, i)), StandardCharsets.UTF_8);
         }
         return;
       }
@@ -177,19 +180,24 @@ final class ColumnCopier {
   }
 
   /** Copies 64-bit values as Long, scaled to milliseconds by {@code mul} or floored by {@code div}. */
-  private static void copyLongs(FieldVector v, int from, Object[] out, long mul, long div) {
+  private static void copyLongs(FieldVector v, int[] positions, int from, Object[] out, long mul, long div) {
     int n = out.length;
     long validity = v.getValidityBufferAddress();
     boolean nulls = v.getNullCount() > 0;
     long a = v.getDataBufferAddress();
     for (int i = 0; i < n; i++) {
-      if (nulls && isNull(validity, from + i)) {
+      if (nulls && isNull(validity, at(positions, from, i))) {
         out[i] = null;
       } else {
-        long x = MemoryUtil.getLong(a + 8L * (from + i));
+        long x = MemoryUtil.getLong(a + 8L * at(positions, from, i));
         out[i] = Long.valueOf(div == 1 ? x * mul : Math.floorDiv(x, div));
       }
     }
+  }
+
+  /** The batch row of output row {@code i}: the selection's position, or {@code from + i} for all rows. */
+  private static int at(int[] positions, int from, int i) {
+    return positions == null ? from + i : positions[from + i];
   }
 
   private static boolean isNull(long validity, int i) {

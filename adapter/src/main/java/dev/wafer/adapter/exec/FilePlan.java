@@ -9,12 +9,13 @@ import java.util.TreeSet;
 import org.apache.arrow.vector.types.pojo.Field;
 
 /**
- * How the output columns of a scan come out of one file: read from a file field, or a constant
- * (the hive partition value of the file's directory, or NULL for a column the file lacks).
+ * How the columns of a scan come out of one file: read from a file field, or a constant (the
+ * hive partition value of the file's directory, or NULL for a column the file lacks). The first
+ * {@link #columnCount()} columns are output; any after them are read only by the pushed predicate.
  */
 final class FilePlan {
   final TableFile file;
-  /** Per output column: the file field index, or -1 when the value is {@link #constants}. */
+  /** Per scan column: the file field index, or -1 when the value is {@link #constants}. */
   final int[] fileField;
   final Object[] constants;
   /** Distinct file fields to load, ascending. */
@@ -22,8 +23,16 @@ final class FilePlan {
   /** Names of {@link #loadFields}, for readers that project by name. */
   final String[] loadNames;
 
-  FilePlan(TableFile file, List<TableColumn> columns) {
+  /** Output columns, a prefix of the scan columns. */
+  private final int outputs;
+
+  /**
+   * @param columns scan columns: output columns, then columns only the predicate reads
+   * @param outputs number of output columns
+   */
+  FilePlan(TableFile file, List<TableColumn> columns, int outputs) {
     this.file = file;
+    this.outputs = outputs;
     int n = columns.size();
     fileField = new int[n];
     constants = new Object[n];
@@ -58,7 +67,8 @@ final class FilePlan {
     }
   }
 
+  /** Number of output columns. */
   int columnCount() {
-    return fileField.length;
+    return outputs;
   }
 }

@@ -6,6 +6,7 @@ import dev.wafer.adapter.table.TableFile;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
@@ -20,24 +21,31 @@ final class FileSlot implements AutoCloseable {
   private MappedArrowFile arrow;
   private boolean closed;
 
-  FileSlot(TableFile file, List<TableColumn> columns, int morsels) {
+  /**
+   * @param columns scan columns: output columns, then columns only the predicate reads
+   * @param outputs number of output columns
+   */
+  FileSlot(TableFile file, List<TableColumn> columns, int outputs, int morsels) {
     this.file = file;
-    this.plan = new FilePlan(file, columns);
+    this.plan = new FilePlan(file, columns, outputs);
     this.remaining = new AtomicInteger(morsels);
   }
 
-  synchronized MappedArrowFile arrow(BufferAllocator allocator, long maxMapBytes) throws IOException {
+  /** The file's mapping, opened on first use (counted in {@code opened}). */
+  synchronized MappedArrowFile arrow(BufferAllocator allocator, long maxMapBytes, AtomicLong opened)
+      throws IOException {
     if (closed) {
       throw new IOException(file.file().path() + ": file already closed by this scan");
     }
     if (arrow == null) {
-      MappedArrowFile opened = MappedArrowFile.open(file.file().path(), allocator, maxMapBytes);
-      if (!opened.meta().schema().equals(file.schema())) {
-        opened.close();
+      MappedArrowFile mapped = MappedArrowFile.open(file.file().path(), allocator, maxMapBytes);
+      if (!mapped.meta().schema().equals(file.schema())) {
+        mapped.close();
         throw new IOException(file.file().path() + ": schema changed since the table was loaded;"
             + " reconnect to see the new files");
       }
-      arrow = opened;
+      arrow = mapped;
+      opened.incrementAndGet();
     }
     return arrow;
   }

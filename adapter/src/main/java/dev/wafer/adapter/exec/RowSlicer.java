@@ -7,7 +7,9 @@ import org.apache.arrow.vector.types.pojo.DictionaryEncoding;
 
 /**
  * Turns slices of one loaded batch into Calcite values: resolves, once per batch, the vector (and
- * decoded dictionary) behind each output column, then fills a slice column by column.
+ * decoded dictionary) behind each scan column (output columns and predicate-only columns, which
+ * the pushed predicate reads through {@link #vectors} and {@link #dictionaries}), then fills a
+ * slice of the output columns column by column, from every row or from a selection.
  */
 final class RowSlicer {
   /** The loaded vector of a file field. */
@@ -21,12 +23,14 @@ final class RowSlicer {
   }
 
   private final FilePlan plan;
-  private final FieldVector[] vectors;
-  private final String[][] dictionaries;
+  /** Loaded vector per scan column; null where the value is a constant of the plan. */
+  final FieldVector[] vectors;
+  /** Decoded dictionary per scan column, for dictionary-encoded vectors. */
+  final String[][] dictionaries;
 
   RowSlicer(FilePlan plan, Vectors source, Dictionaries dicts) throws IOException {
     this.plan = plan;
-    int n = plan.columnCount();
+    int n = plan.fileField.length;
     vectors = new FieldVector[n];
     dictionaries = new String[n][];
     for (int c = 0; c < n; c++) {
@@ -45,9 +49,12 @@ final class RowSlicer {
     }
   }
 
-  /** Fills {@code columns[c]} with the values of output column c at batch rows {@code from…}. */
-  void fill(int from, Object[][] columns) {
-    for (int c = 0; c < vectors.length; c++) {
+  /**
+   * Fills {@code columns[c]} with the values of output column c at batch rows {@code
+   * positions[from ..]}, or {@code from ..} when {@code positions} is null.
+   */
+  void fill(int[] positions, int from, Object[][] columns) {
+    for (int c = 0; c < plan.columnCount(); c++) {
       FieldVector v = vectors[c];
       if (v == null) {
         Object constant = plan.constants[c];
@@ -55,9 +62,9 @@ final class RowSlicer {
           java.util.Arrays.fill(columns[c], constant);
         }
       } else if (dictionaries[c] != null) {
-        ColumnCopier.copyDictionary(v, dictionaries[c], from, columns[c]);
+        ColumnCopier.copyDictionary(v, dictionaries[c], positions, from, columns[c]);
       } else {
-        ColumnCopier.copy(v, from, columns[c]);
+        ColumnCopier.copy(v, positions, from, columns[c]);
       }
     }
   }

@@ -3,6 +3,7 @@ package dev.wafer.adapter.exec;
 import dev.wafer.adapter.WaferMemory;
 import dev.wafer.adapter.WaferOptions;
 import dev.wafer.adapter.dataset.FileFormat;
+import dev.wafer.adapter.predicate.ScanPruning;
 import dev.wafer.adapter.rel.ScanSpec;
 import dev.wafer.adapter.table.TableColumn;
 import dev.wafer.adapter.table.TableFile;
@@ -16,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.arrow.memory.BufferAllocator;
 import org.slf4j.Logger;
@@ -24,8 +26,11 @@ import org.slf4j.LoggerFactory;
 /**
  * One execution of a scan: a morsel-driven pool. Morsels are (file, record batch) pairs for Arrow
  * files and whole files for Parquet; workers claim the next morsel from a shared counter, load
- * only the projected columns, materialize rows in slices and hand them to the consumer through a
- * bounded queue (so a slow consumer stalls the workers instead of filling memory).
+ * only the projected columns (and those the pushed predicate reads), evaluate the predicate into
+ * a {@link Selection}, materialize the selected rows in slices and hand them to the consumer
+ * through a bounded queue (so a slow consumer stalls the workers instead of filling memory).
+ * Batches whose statistics prove the predicate matches no row never become morsels. What the
+ * scan did is published to {@link RecentScans} when it closes.
  *
  * <p>Every Arrow buffer comes from a child allocator of {@link WaferMemory#root()} that {@link
  * #close()} closes after the workers have stopped. Workers stop within one queue poll (50 ms) or
@@ -51,6 +56,14 @@ final class ScanRun implements AutoCloseable {
   private final long deadlineNanos;
   private final long timeoutMillis;
   private final List<TableColumn> columns;
+  private final ScanColumns scanColumns;
+  private final long startedAtMillis = System.currentTimeMillis();
+  private final long startedNanos = System.nanoTime();
+  private long batchesSkipped;
+  private final AtomicLong filesOpened = new AtomicLong();
+  private final AtomicLong rowsScanned = new AtomicLong();
+  private final AtomicLong rowsReturned = new AtomicLong();
+  private final AtomicLong bytesRead = new AtomicLong();
   private final BufferAllocator allocator;
   private final FileSlot[] files;
   private final int[] morselFile;
@@ -71,14 +84,24 @@ final class ScanRun implements AutoCloseable {
     this.timeoutMillis = timeoutMillis;
     this.deadlineNanos = timeoutMillis > 0 ? System.nanoTime() + timeoutMillis * 1_000_000 : Long.MAX_VALUE;
     this.columns = spec.outputColumns();
+    this.scanColumns = ScanColumns.of(spec);
     List<TableFile> specFiles = spec.files();
     this.files = new FileSlot[specFiles.size()];
     List<int[]> morsels = new ArrayList<>();
     for (int f = 0; f < files.length; f++) {
       TableFile tf = specFiles.get(f);
+      List<Integer> batches = new ArrayList<>();
       int count = tf.file().format() == FileFormat.ARROW ? tf.batches() : 1;
-      files[f] = new FileSlot(tf, columns, count);
       for (int b = 0; b < count; b++) {
+        if (spec.predicate() != null && tf.file().format() == FileFormat.ARROW
+            && !ScanPruning.batchMayMatch(spec.predicate(), spec.tableColumns(), tf, b)) {
+          batchesSkipped++;
+        } else {
+          batches.add(b);
+        }
+      }
+      files[f] = new FileSlot(tf, scanColumns.columns, scanColumns.outputs, batches.size());
+      for (int b : batches) {
         morsels.add(new int[] {f, b});
       }
     }
@@ -198,9 +221,12 @@ final class ScanRun implements AutoCloseable {
   }
 
   private void scanArrowBatch(FileSlot slot, int batch) throws IOException {
-    var file = slot.arrow(allocator, options.maxMapBytes());
+    var file = slot.arrow(allocator, options.maxMapBytes(), filesOpened);
     FilePlan plan = slot.plan;
     try (var loaded = file.load(batch, plan.loadFields)) {
+      for (int f : plan.loadFields) {
+        bytesRead.addAndGet(loaded.vector(f).getBufferSize());
+      }
       RowSlicer slicer = new RowSlicer(plan, loaded::vector, id -> file.dictionary(id));
       emitSlices(slot, batch, slicer, loaded.rows());
     }
@@ -209,10 +235,12 @@ final class ScanRun implements AutoCloseable {
   private void scanParquet(FileSlot slot) throws IOException {
     FilePlan plan = slot.plan;
     try (var scan = dev.wafer.adapter.arrow.ParquetScan.open(slot.file.file().path(), allocator, plan.loadNames)) {
+      filesOpened.incrementAndGet();
       var reader = scan.reader();
       int batch = 0;
       while (!stop && reader.loadNextBatch()) {
         var root = reader.getVectorSchemaRoot();
+        root.getFieldVectors().forEach(v -> bytesRead.addAndGet(v.getBufferSize()));
         RowSlicer slicer = new RowSlicer(plan,
             field -> root.getVector(slot.file.schema().getFields().get(field).getName()),
             id -> RowSlicer.decode(reader.lookup(id).getVector()));
@@ -221,12 +249,25 @@ final class ScanRun implements AutoCloseable {
     }
   }
 
-  private void emitSlices(FileSlot slot, int batch, RowSlicer slicer, int rows) throws IOException {
+  /** Evaluates the pushed predicate on a loaded batch, then emits the selected rows in slices. */
+  private void emitSlices(FileSlot slot, int batch, RowSlicer slicer, int batchRows) throws IOException {
+    rowsScanned.addAndGet(batchRows);
+    Selection selection;
+    try {
+      selection = scanColumns.filter == null ? null
+          : scanColumns.filter.select(slicer.vectors, slicer.dictionaries, slot.plan.constants, batchRows);
+    } catch (RuntimeException e) {
+      throw new ScanException(slot.file.file().path() + ": record batch " + batch + ": " + e.getMessage(),
+          ScanException.DATA_CORRUPTED, e);
+    }
+    int rows = Selection.count(selection, batchRows);
+    int[] positions = selection == null ? null : selection.positions;
+    rowsReturned.addAndGet(rows);
     for (int from = 0; from < rows && !stop; from += SLICE_ROWS) {
       int n = Math.min(SLICE_ROWS, rows - from);
       Object[][] values = new Object[columns.size()][n];
       try {
-        slicer.fill(from, values);
+        slicer.fill(positions, from, values);
       } catch (RuntimeException e) {
         throw new ScanException(slot.file.file().path() + ": record batch " + batch + ": " + e.getMessage(),
             ScanException.DATA_CORRUPTED, e);
@@ -282,5 +323,8 @@ final class ScanRun implements AutoCloseable {
     } catch (IllegalStateException e) {
       LOG.error("scan of {} leaked Arrow memory: {}", spec.table(), e.getMessage());
     }
+    RecentScans.add(new ScanReport(spec.table(), spec.describe(), startedAtMillis, System.nanoTime() - startedNanos,
+        spec.files().size(), filesOpened.get(), spec.batches(), batchesSkipped, rowsScanned.get(),
+        rowsReturned.get(), bytesRead.get()));
   }
 }

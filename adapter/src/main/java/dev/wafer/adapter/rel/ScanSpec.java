@@ -2,6 +2,7 @@ package dev.wafer.adapter.rel;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.wafer.adapter.predicate.ScanPredicate;
 import dev.wafer.adapter.table.TableColumn;
 import dev.wafer.adapter.table.TableFile;
 import dev.wafer.adapter.table.TableLayout;
@@ -19,6 +20,8 @@ import java.util.stream.IntStream;
  * @param files selected files (all files until partition pruning selects fewer)
  * @param totalFiles files in the table
  * @param totalBatches record batches in the table
+ * @param predicate pushed predicate over table column ordinals (rows for which it is not TRUE are
+ *     not returned), or null when nothing is pushed
  */
 public record ScanSpec(
     String table,
@@ -26,7 +29,8 @@ public record ScanSpec(
     List<Integer> columns,
     List<TableFile> files,
     int totalFiles,
-    int totalBatches) {
+    int totalBatches,
+    ScanPredicate predicate) {
 
   public ScanSpec {
     requireNonNull(table, "table");
@@ -44,15 +48,20 @@ public record ScanSpec(
   public static ScanSpec full(String table, TableLayout layout) {
     return new ScanSpec(table, layout.columns(),
         IntStream.range(0, layout.columns().size()).boxed().toList(),
-        layout.files(), layout.files().size(), layout.batches());
+        layout.files(), layout.files().size(), layout.batches(), null);
   }
 
   public ScanSpec withColumns(List<Integer> newColumns) {
-    return new ScanSpec(table, tableColumns, newColumns, files, totalFiles, totalBatches);
+    return new ScanSpec(table, tableColumns, newColumns, files, totalFiles, totalBatches, predicate);
   }
 
   public ScanSpec withFiles(List<TableFile> newFiles) {
-    return new ScanSpec(table, tableColumns, columns, newFiles, totalFiles, totalBatches);
+    return new ScanSpec(table, tableColumns, columns, newFiles, totalFiles, totalBatches, predicate);
+  }
+
+  /** This scan with another pushed predicate (null: none). */
+  public ScanSpec withPredicate(ScanPredicate newPredicate) {
+    return new ScanSpec(table, tableColumns, columns, files, totalFiles, totalBatches, newPredicate);
   }
 
   /** The projected columns, in output order. */
@@ -71,6 +80,7 @@ public record ScanSpec(
   /** The specification as plans print it. */
   public String describe() {
     return "columns=[" + outputColumns().stream().map(TableColumn::name).collect(Collectors.joining(", "))
-        + "], files=" + files.size() + "/" + totalFiles + ", batches=" + batches() + "/" + totalBatches;
+        + "]" + (predicate == null ? "" : ", filter=[" + predicate + "]")
+        + ", files=" + files.size() + "/" + totalFiles + ", batches=" + batches() + "/" + totalBatches;
   }
 }

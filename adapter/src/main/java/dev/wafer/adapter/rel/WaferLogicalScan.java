@@ -33,6 +33,7 @@ public final class WaferLogicalScan extends WaferScan {
 
   @Override
   public void register(RelOptPlanner planner) {
+    super.register(planner);
     planner.addRule(WaferScanRule.INSTANCE);
   }
 

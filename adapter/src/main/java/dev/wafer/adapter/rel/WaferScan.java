@@ -3,8 +3,13 @@ package dev.wafer.adapter.rel;
 import static java.util.Objects.requireNonNull;
 
 import dev.wafer.adapter.WaferOptions;
+import dev.wafer.adapter.WaferTable;
+import dev.wafer.adapter.predicate.Selectivity;
+import dev.wafer.adapter.table.TableFile;
 import java.util.List;
 import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
@@ -57,13 +62,36 @@ public abstract class WaferScan extends TableScan {
     return builder.build();
   }
 
+  /** Wafer's pushdown rules (found by {@link ScanRuleProvider}), unless {@code rules=off}. */
   @Override
-  public final RelWriter explainTerms(RelWriter pw) {
-    return super.explainTerms(pw).item("spec", spec.describe());
+  public void register(RelOptPlanner planner) {
+    super.register(planner);
+    if (options.rulesEnabled()) {
+      for (RelOptRule rule : ScanRuleProvider.loaded()) {
+        planner.addRule(rule);
+      }
+    }
   }
 
   @Override
+  public final RelWriter explainTerms(RelWriter pw) {
+    RelWriter w = super.explainTerms(pw).item("spec", spec.describe());
+    int[] partitions = partitions();
+    return w.itemIf("partitions", partitions[0] + "/" + partitions[1], partitions[1] > 1);
+  }
+
+  /** Distinct partition directories kept by the spec and in the table. */
+  private int[] partitions() {
+    WaferTable t = table.unwrap(WaferTable.class);
+    List<TableFile> all = t == null ? spec.files() : t.layout().files();
+    long total = all.stream().map(f -> f.file().partitionPath()).distinct().count();
+    long kept = spec.files().stream().map(f -> f.file().partitionPath()).distinct().count();
+    return new int[] {(int) kept, (int) total};
+  }
+
+  /** Rows in the selected files times the guessed share the pushed predicate keeps. */
+  @Override
   public final double estimateRowCount(RelMetadataQuery mq) {
-    return spec.rows();
+    return Math.max(1D, spec.rows() * Selectivity.estimate(spec.predicate()));
   }
 }

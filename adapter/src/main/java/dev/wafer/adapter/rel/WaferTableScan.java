@@ -34,14 +34,18 @@ public final class WaferTableScan extends WaferScan implements EnumerableRel {
   }
 
   /**
-   * Cost falls with the share of columns read (the "+ 2" keeps a zero-column scan from being
-   * free) and with the share of rows in the selected files, so each push makes the plan cheaper.
+   * Cost: rows out (the selected files' rows times the predicate's selectivity; Volcano compares
+   * rows first, so a pushed predicate wins over a filter above the scan), and I/O and CPU in
+   * proportion to the rows of the selected files times the share of columns read (the "+ 2" keeps
+   * a zero-column scan from being free). Each push (fewer files, fewer columns, a predicate)
+   * therefore lowers the cost.
    */
   @Override
   public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
-    double rows = spec().rows();
+    double scanned = spec().rows();
     double columnShare = (spec().columns().size() + 2D) / (spec().tableColumns().size() + 2D);
-    return planner.getCostFactory().makeCost(rows, rows * columnShare, rows * columnShare);
+    double out = estimateRowCount(mq);
+    return planner.getCostFactory().makeCost(out, scanned * columnShare, scanned * columnShare);
   }
 
   @Override

@@ -1,0 +1,375 @@
+package dev.wafer.adapter.predicate;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.wafer.adapter.exec.Selection;
+import dev.wafer.adapter.predicate.ScanPredicate.And;
+import dev.wafer.adapter.predicate.ScanPredicate.Arith;
+import dev.wafer.adapter.predicate.ScanPredicate.Compare;
+import dev.wafer.adapter.predicate.ScanPredicate.In;
+import dev.wafer.adapter.predicate.ScanPredicate.IsNull;
+import dev.wafer.adapter.predicate.ScanPredicate.Like;
+import dev.wafer.adapter.predicate.ScanPredicate.Not;
+import dev.wafer.adapter.predicate.ScanPredicate.NullAs;
+import dev.wafer.adapter.predicate.ScanPredicate.Operand;
+import dev.wafer.adapter.predicate.ScanPredicate.Or;
+import dev.wafer.adapter.table.ColumnKind;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import org.apache.arrow.memory.util.MemoryUtil;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.types.Types.MinorType;
+
+/**
+ * Evaluates a pushed predicate over one loaded record batch into a {@link Selection}.
+ *
+ * <p>Each node yields one {@link Tri} byte per row (FALSE &lt; NULL &lt; TRUE), so AND, OR and
+ * NOT are min, max and {@code TRUE - v}: SQL's three-valued logic in branch-free loops. Leaves
+ * read the raw buffers a batch at a time: fixed-width columns are read once into a primitive
+ * scratch array and compared against bounds converted to the stored unit; strings are compared
+ * as bytes; a dictionary-encoded column evaluates the leaf once per dictionary entry (cached per
+ * dictionary) and then maps indices; a column that is constant in the file (a partition value,
+ * or NULL when the file lacks it) evaluates the leaf once. Fast paths: a vector without nulls
+ * skips the validity pass; a batch in which every row passes yields {@code null} (all rows).
+ *
+ * <p>Thread-safe: scratch arrays are per thread.
+ */
+public final class BatchFilter {
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+  private final ScanPredicate predicate;
+  private final int[] slotOfOrdinal;
+
+  /**
+   * @param predicate the pushed predicate (over table column ordinals)
+   * @param slotOfOrdinal for each table ordinal, the index of its column in the arrays handed to
+   *     {@link #select} (-1 for columns the predicate does not read)
+   */
+  public BatchFilter(ScanPredicate predicate, int[] slotOfOrdinal) {
+    this.predicate = requireNonNull(predicate, "predicate");
+    this.slotOfOrdinal = slotOfOrdinal.clone();
+  }
+
+  /**
+   * The rows of a batch for which the predicate is TRUE, or null when it is TRUE for all.
+   *
+   * @param vectors loaded vector per slot, or null when the slot's value is {@code constants[slot]}
+   * @param dictionaries decoded dictionary per slot for dictionary-encoded vectors, else null
+   * @param constants value per slot when the vector is null (null: the column is NULL)
+   * @param rows rows in the batch
+   */
+  public Selection select(FieldVector[] vectors, String[][] dictionaries, Object[] constants, int rows) {
+    Batch b = new Batch(vectors, dictionaries, constants, SCRATCH.get());
+    byte[] out = eval(predicate, b, rows);
+    int count = 0;
+    for (int i = 0; i < rows; i++) {
+      count += out[i] == Tri.TRUE ? 1 : 0;
+    }
+    if (count == rows) {
+      return null;
+    }
+    if (count == 0) {
+      return Selection.none();
+    }
+    int[] positions = new int[count];
+    int k = 0;
+    for (int i = 0; i < rows; i++) {
+      if (out[i] == Tri.TRUE) {
+        positions[k++] = i;
+      }
+    }
+    return new Selection(positions, count);
+  }
+
+  private record Batch(FieldVector[] vectors, String[][] dictionaries, Object[] constants, Scratch scratch) {}
+
+  /** Per-thread scratch: primitive buffers and leaf results per dictionary. */
+  private static final class Scratch {
+    long[] longs = new long[0];
+    double[] doubles = new double[0];
+    final Map<ScanPredicate, Object[]> dictionaryResults = new IdentityHashMap<>();
+
+    long[] longs(int rows) {
+      if (longs.length < rows) {
+        longs = new long[rows];
+      }
+      return longs;
+    }
+
+    double[] doubles(int rows) {
+      if (doubles.length < rows) {
+        doubles = new double[rows];
+      }
+      return doubles;
+    }
+  }
+
+  private byte[] eval(ScanPredicate p, Batch b, int rows) {
+    if (p instanceof And and) {
+      return combine(and.terms(), b, rows, true);
+    }
+    if (p instanceof Or or) {
+      return combine(or.terms(), b, rows, false);
+    }
+    if (p instanceof Not not) {
+      byte[] out = eval(not.term(), b, rows);
+      for (int i = 0; i < rows; i++) {
+        out[i] = (byte) (Tri.TRUE - out[i]);
+      }
+      return out;
+    }
+    if (p instanceof NullAs nullAs) {
+      byte[] out = eval(nullAs.term(), b, rows);
+      byte replacement = Tri.of(nullAs.nullValue());
+      for (int i = 0; i < rows; i++) {
+        out[i] = out[i] == Tri.NULL ? replacement : out[i];
+      }
+      return out;
+    }
+    return leaf(p, b, rows);
+  }
+
+  private byte[] combine(java.util.List<ScanPredicate> terms, Batch b, int rows, boolean and) {
+    byte[] out = eval(terms.get(0), b, rows);
+    byte decided = and ? Tri.FALSE : Tri.TRUE;
+    for (int t = 1; t < terms.size(); t++) {
+      boolean open = false;
+      for (int i = 0; i < rows && !open; i++) {
+        open = out[i] != decided;
+      }
+      if (!open) {
+        break; // every row is already decided (all FALSE for AND, all TRUE for OR)
+      }
+      byte[] next = eval(terms.get(t), b, rows);
+      for (int i = 0; i < rows; i++) {
+        out[i] = and ? (byte) Math.min(out[i], next[i]) : (byte) Math.max(out[i], next[i]);
+      }
+    }
+    return out;
+  }
+
+  private byte[] leaf(ScanPredicate leaf, Batch b, int rows) {
+    byte[] out = new byte[rows];
+    int slot = slotOfOrdinal[leafColumn(leaf).ordinal()];
+    FieldVector v = b.vectors[slot];
+    if (v == null) {
+      java.util.Arrays.fill(out, ValueEvaluator.leaf(leaf, b.constants[slot]));
+      return out;
+    }
+    if (b.dictionaries[slot] != null) {
+      dictionaryLeaf(leaf, v, b.dictionaries[slot], b.scratch, out, rows);
+      return out;
+    } else if (leaf instanceof IsNull) {
+      java.util.Arrays.fill(out, Tri.FALSE);
+      if (v.getNullCount() > 0) {
+        long validity = v.getValidityBufferAddress();
+        for (int i = 0; i < rows; i++) {
+          out[i] = ((MemoryUtil.getByte(validity + (i >> 3)) >> (i & 7)) & 1) == 0 ? Tri.TRUE : Tri.FALSE;
+        }
+      }
+      return out;
+    } else {
+      typedLeaf(leaf, v, b.scratch, out, rows);
+    }
+    RawColumn.applyNulls(v, out, rows);
+    return out;
+  }
+
+  static ScanPredicate.Column leafColumn(ScanPredicate leaf) {
+    if (leaf instanceof Compare c) {
+      return c.operand().column();
+    } else if (leaf instanceof In in) {
+      return in.operand().column();
+    } else if (leaf instanceof IsNull n) {
+      return n.operand().column();
+    } else if (leaf instanceof Like l) {
+      return l.column();
+    }
+    throw new IllegalArgumentException("not a leaf predicate: " + leaf);
+  }
+
+  private static void dictionaryLeaf(ScanPredicate leaf, FieldVector indices, String[] dictionary, Scratch s,
+      byte[] out, int rows) {
+    Object[] cached = s.dictionaryResults.get(leaf);
+    byte[] table;
+    if (cached != null && cached[0] == dictionary) {
+      table = (byte[]) cached[1];
+    } else {
+      table = new byte[dictionary.length];
+      for (int d = 0; d < dictionary.length; d++) {
+        table[d] = ValueEvaluator.leaf(leaf, dictionary[d]);
+      }
+      if (s.dictionaryResults.size() >= 64) {
+        s.dictionaryResults.clear(); // bounded: a worker thread outlives many scans and files
+      }
+      s.dictionaryResults.put(leaf, new Object[] {dictionary, table});
+    }
+    long[] idx = s.longs(rows);
+    RawColumn.readLongs(indices, idx, rows);
+    boolean nulls = indices.getNullCount() > 0;
+    long validity = indices.getValidityBufferAddress();
+    byte onNull = ValueEvaluator.leaf(leaf, null); // NULL, or TRUE for IS NULL
+    for (int i = 0; i < rows; i++) {
+      if (nulls && ((MemoryUtil.getByte(validity + (i >> 3)) >> (i & 7)) & 1) == 0) {
+        out[i] = onNull;
+        continue;
+      }
+      long d = idx[i];
+      if (d < 0 || d >= table.length) {
+        throw new IllegalStateException("column '" + indices.getName() + "': dictionary index " + d
+            + " outside dictionary of " + table.length + " values");
+      }
+      out[i] = table[(int) d];
+    }
+  }
+
+  private static void typedLeaf(ScanPredicate leaf, FieldVector v, Scratch s, byte[] out, int rows) {
+    MinorType type = v.getMinorType();
+    if (leaf instanceof Like like) {
+      likeLeaf(like, v, out, rows);
+      return;
+    }
+    Operand operand = leaf instanceof Compare c ? c.operand() : ((In) leaf).operand();
+    switch (operand.domain()) {
+      case STRING:
+        stringLeaf(leaf, v, out, rows);
+        return;
+      case DOUBLE:
+        doubleLeaf(leaf, operand, v, s, out, rows);
+        return;
+      default:
+        if (!RawColumn.isLong(type)) {
+          throw new IllegalStateException("column '" + v.getName() + "' of type " + type + " cannot be filtered as "
+              + operand.domain());
+        }
+        longLeaf(leaf, operand, v, s, out, rows);
+    }
+  }
+
+  private static void longLeaf(ScanPredicate leaf, Operand operand, FieldVector v, Scratch s, byte[] out, int rows) {
+    MinorType type = v.getMinorType();
+    long[] x = s.longs(rows);
+    RawColumn.readLongs(v, x, rows);
+    long mul = RawColumn.mul(type);
+    long div = RawColumn.div(type);
+    if (operand instanceof Arith a) {
+      boolean asInt = a.resultKind() == ColumnKind.INTEGER;
+      long l = ((Number) a.literal()).longValue();
+      for (int i = 0; i < rows; i++) {
+        long r = ValueEvaluator.arith(a, x[i], l);
+        x[i] = asInt ? (int) r : r;
+      }
+      mul = 1;
+      div = 1;
+    }
+    if (leaf instanceof Compare c) {
+      LongRange range = range(operand, c.op(), c.literal()).toRaw(mul, div);
+      long lo = range.lo();
+      long hi = range.hi();
+      byte in = Tri.of(!range.negate());
+      byte outside = Tri.of(range.negate());
+      for (int i = 0; i < rows; i++) {
+        out[i] = x[i] >= lo && x[i] <= hi ? in : outside;
+      }
+      return;
+    }
+    long[] set = longSet(operand, ((In) leaf).literals());
+    boolean convert = mul > 1 || div > 1;
+    for (int i = 0; i < rows; i++) {
+      long value = convert ? RawColumn.toSql(x[i], type) : x[i];
+      out[i] = Tri.of(java.util.Arrays.binarySearch(set, value) >= 0);
+    }
+  }
+
+  /** The range of a comparison on the operand's integer values (decimals: unscaled). */
+  private static LongRange range(Operand operand, CompareOp op, Object literal) {
+    switch (operand.domain()) {
+      case DECIMAL:
+        return LongRange.ofDecimal(op, (BigDecimal) literal, operand.column().scale());
+      case BOOLEAN:
+        return LongRange.of(op, (Boolean) literal ? 1L : 0L);
+      default:
+        return LongRange.of(op, literal);
+    }
+  }
+
+  /** The integral IN-list values on the operand's integer scale, sorted (others never match). */
+  private static long[] longSet(Operand operand, java.util.List<Object> literals) {
+    return literals.stream()
+        .map(l -> range(operand, CompareOp.EQ, l))
+        .filter(r -> r.lo() <= r.hi())
+        .mapToLong(LongRange::lo).sorted().distinct().toArray();
+  }
+
+  private static void doubleLeaf(ScanPredicate leaf, Operand operand, FieldVector v, Scratch s, byte[] out, int rows) {
+    double[] x = s.doubles(rows);
+    MinorType type = v.getMinorType();
+    if (RawColumn.isDouble(type)) {
+      RawColumn.readDoubles(v, x, rows);
+    } else {
+      long[] l = s.longs(rows);
+      RawColumn.readLongs(v, l, rows);
+      for (int i = 0; i < rows; i++) {
+        x[i] = l[i];
+      }
+    }
+    if (operand instanceof Arith a) {
+      double l = ((Number) a.literal()).doubleValue();
+      for (int i = 0; i < rows; i++) {
+        x[i] = ValueEvaluator.arith(a, x[i], l);
+      }
+    }
+    if (leaf instanceof Compare c) {
+      double l = ((Number) c.literal()).doubleValue();
+      switch (c.op()) {
+        case EQ: for (int i = 0; i < rows; i++) { out[i] = Tri.of(x[i] == l); } return;
+        case NE: for (int i = 0; i < rows; i++) { out[i] = Tri.of(x[i] != l); } return;
+        case LT: for (int i = 0; i < rows; i++) { out[i] = Tri.of(x[i] < l); } return;
+        case LE: for (int i = 0; i < rows; i++) { out[i] = Tri.of(x[i] <= l); } return;
+        case GT: for (int i = 0; i < rows; i++) { out[i] = Tri.of(x[i] > l); } return;
+        default: for (int i = 0; i < rows; i++) { out[i] = Tri.of(x[i] >= l); } return;
+      }
+    }
+    double[] set = ((In) leaf).literals().stream().mapToDouble(o -> ((Number) o).doubleValue()).toArray();
+    for (int i = 0; i < rows; i++) {
+      boolean hit = false;
+      for (double l : set) {
+        hit |= x[i] == l;
+      }
+      out[i] = Tri.of(hit);
+    }
+  }
+
+  private static void stringLeaf(ScanPredicate leaf, FieldVector v, byte[] out, int rows) {
+    requireStrings(v);
+    if (leaf instanceof Compare c) {
+      StringKernels.compare(v, c.op(), ((String) c.literal()).getBytes(StandardCharsets.UTF_8), out, rows);
+    } else {
+      byte[][] set = ((In) leaf).literals().stream()
+          .map(o -> ((String) o).getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+      StringKernels.in(v, set, out, rows);
+    }
+  }
+
+  private static void likeLeaf(Like like, FieldVector v, byte[] out, int rows) {
+    requireStrings(v);
+    byte[][] segments = StringKernels.segments(like.pattern(), like.escape());
+    if (segments != null) {
+      StringKernels.like(v, segments, out, rows);
+      return;
+    }
+    boolean nulls = v.getNullCount() > 0;
+    for (int i = 0; i < rows; i++) {
+      out[i] = nulls && v.isNull(i) ? Tri.NULL : ValueEvaluator.leaf(like, StringKernels.decode(v, i));
+    }
+  }
+
+  private static void requireStrings(FieldVector v) {
+    if (!StringKernels.supports(v)) {
+      throw new IllegalStateException("column '" + v.getName() + "' of type " + v.getMinorType()
+          + " cannot be filtered as a string");
+    }
+  }
+}
