@@ -40,6 +40,11 @@ final class ScanEnumerator implements Enumerator<Object> {
   @Override
   public boolean moveNext() {
     if (slice != null && ++position < slice.rows()) {
+      // a consumer may spend long on each row (the outer side of a nested-loop join), so a cancel
+      // is noticed between rows, not only between slices
+      if ((position & 63) == 0 && cancelFlag != null && cancelFlag.get()) {
+        throw cancelled(new ScanException("statement cancelled", ScanException.CANCELED));
+      }
       current = row(position);
       return true;
     }
@@ -54,7 +59,7 @@ final class ScanEnumerator implements Enumerator<Object> {
         }
         slice = run.next();
       } catch (ScanException e) {
-        throw sneaky(e.toSqlException());
+        throw ScanException.CANCELED.equals(e.sqlState()) ? cancelled(e) : sneaky(e.toSqlException());
       }
       if (slice == null) {
         exhausted = true;
@@ -91,6 +96,19 @@ final class ScanEnumerator implements Enumerator<Object> {
    * of the failure), and Avatica passes what the cursor throws through unchanged.
    */
   @SuppressWarnings("unchecked")
+  /**
+   * Ends the query for a cancel, and consumes the cancel: Avatica never clears a statement's flag,
+   * so without this a cancelled statement could not run its next query. Clearing it when the
+   * cancel is honoured (rather than when a query starts) cannot lose a cancel that arrives while
+   * the next query is still being planned.
+   */
+  private RuntimeException cancelled(ScanException e) {
+    if (cancelFlag != null) {
+      cancelFlag.set(false);
+    }
+    return sneaky(e.toSqlException());
+  }
+
   private static <T extends Throwable> RuntimeException sneaky(Throwable t) throws T {
     throw (T) t;
   }
@@ -108,6 +126,12 @@ final class ScanEnumerator implements Enumerator<Object> {
   public void close() {
     if (run != null) {
       run.close();
+    }
+    // closed early with the cancel flag set: the query was cancelled (Avatica's result set may
+    // have noticed first), so the cancel is consumed; a scan read to its end leaves the flag be,
+    // since the query it belongs to may still be running
+    if (!exhausted && cancelFlag != null && cancelFlag.get()) {
+      cancelFlag.set(false);
     }
   }
 }

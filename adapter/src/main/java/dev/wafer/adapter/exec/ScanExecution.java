@@ -24,11 +24,6 @@ public final class ScanExecution {
   public static Enumerable<Object> enumerable(DataContext root, ScanSpec spec, WaferOptions options,
       boolean scalar) {
     AtomicBoolean cancelFlag = root == null ? null : DataContext.Variable.CANCEL_FLAG.get(root);
-    if (cancelFlag != null) {
-      // Avatica never clears a statement's flag after cancel(); this runs when an execution
-      // begins, so clearing it here lets a cancelled statement run its next query
-      cancelFlag.set(false);
-    }
     Object timeout = root == null ? null : root.get(DataContext.Variable.TIMEOUT.camelName);
     long timeoutMillis = timeout instanceof Number n ? n.longValue() : 0;
     return new AbstractEnumerable<>() {

@@ -23,11 +23,13 @@ class GenerateDeterminismTest {
   void rowsDoNotDependOnPartitioningFormatOrBatchSize() throws Exception {
     Path arrow = dir.resolve("arrow");
     Path parquet = dir.resolve("parquet");
-    assertThat(GenerateCommandTest.run("generate", "--out", arrow.toString(), "--rows", "30000",
-        "--seed", "7", "--partition-by", "test_date", "--batch-rows", "4096", "--quiet").exit()).isZero();
-    assertThat(GenerateCommandTest.run("generate", "--out", parquet.toString(), "--rows", "30000",
-        "--seed", "7", "--partition-by", "device_id:hash(4),test_date", "--format", "parquet",
-        "--batch-rows", "65536", "--quiet").exit()).isZero();
+    GenerateCommandTest.Run a = GenerateCommandTest.run("generate", "--out", arrow.toString(),
+        "--rows", "30000", "--seed", "7", "--partition-by", "test_date", "--batch-rows", "4096", "--quiet");
+    assertThat(a.exit()).as(a.err()).isZero();
+    GenerateCommandTest.Run p = GenerateCommandTest.run("generate", "--out", parquet.toString(),
+        "--rows", "30000", "--seed", "7", "--partition-by", "device_id:hash(4),test_date",
+        "--format", "parquet", "--batch-rows", "65536", "--quiet");
+    assertThat(p.exit()).as(p.err()).isZero();
     String columns = "lot_id, wafer_id, device_id, die_x, die_y, tester_id, site, test_num, "
         + "test_name, test_value, lo_limit, hi_limit, units, passed, hard_bin, soft_bin, "
         + "test_time_ms, CAST(ts AS VARCHAR) AS ts, CAST(test_date AS VARCHAR) AS d";
