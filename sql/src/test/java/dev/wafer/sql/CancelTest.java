@@ -57,6 +57,10 @@ class CancelTest {
       assertThat(waitUntil(() -> ScanExecution.activeWorkers() == 0, 1000)).as("workers stopped").isTrue();
       rs.close();
       assertThat(WaferMemory.root().getAllocatedMemory()).isZero();
+      try (ResultSet again = s.executeQuery("SELECT count(*) FROM big")) { // the statement is reusable
+        assertThat(again.next()).isTrue();
+        assertThat(again.getLong(1)).isEqualTo(200_000);
+      }
     }
   }
 

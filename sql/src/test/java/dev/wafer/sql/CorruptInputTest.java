@@ -79,6 +79,14 @@ class CorruptInputTest {
   }
 
   @Test
+  void textFileNamedParquet() throws Exception {
+    Files.delete(badFile);
+    Files.writeString(root.resolve("bad/part-0.parquet"), "this is not parquet\n", StandardCharsets.UTF_8);
+    String message = expectCleanFailure("text file as parquet", "bad/part-0.parquet");
+    assertThat(message).contains("Parquet");
+  }
+
+  @Test
   void footerLengthPointingOutsideTheFile() throws Exception {
     byte[] bytes = original.clone();
     int at = bytes.length - 10; // little-endian int32 footer length before the trailing magic

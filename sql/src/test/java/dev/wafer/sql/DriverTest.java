@@ -191,6 +191,22 @@ class DriverTest {
   }
 
   @Test
+  void plansWhoseRootIsTheScanOrAnIdentityProjection() throws Exception {
+    // a scan that is the whole plan, and an identity projection Calcite removes: both trip the
+    // planner when the scan is a physical node in the logical convention
+    for (String sql : new String[] {"SELECT * FROM specs", "SELECT test_name, lo, hi, unit FROM specs",
+        "SELECT lo FROM specs", "SELECT hi, lo FROM specs"}) {
+      try (Connection c = connect(""); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        int rows = 0;
+        while (rs.next()) {
+          rows++;
+        }
+        assertThat(rows).as(sql).isEqualTo(5);
+      }
+    }
+  }
+
+  @Test
   void identifiersMatchCaseInsensitivelyAndGroupByOrdinalWorks() throws Exception {
     try (Connection c = connect(""); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT Test_Name, COUNT(*) FROM \"TEST_RESULTS\" GROUP BY 1 ORDER BY 1")) {

@@ -62,8 +62,8 @@ final class FilePlan {
     try {
       return PartitionTypes.convert(raw, column.kind());
     } catch (IllegalArgumentException e) {
-      throw new IllegalStateException(file.file().path() + ": partition value of " + column.name()
-          + " is not " + column.sqlTypeText() + ": " + e.getMessage(), e);
+      throw new ScanException(file.file().path() + ": partition value of " + column.name()
+          + " is not " + column.sqlTypeText() + ": " + e.getMessage(), ScanException.DATA_CORRUPTED, e);
     }
   }
 

@@ -11,6 +11,7 @@ import org.apache.calcite.linq4j.Enumerator;
  * of a one-column scan.
  */
 final class ScanEnumerator implements Enumerator<Object> {
+  private static final Object[] NO_COLUMNS = new Object[0];
   private final ScanSpec spec;
   private final WaferOptions options;
   private final AtomicBoolean cancelFlag;
@@ -39,21 +40,26 @@ final class ScanEnumerator implements Enumerator<Object> {
   @Override
   public boolean moveNext() {
     if (slice != null && ++position < slice.rows()) {
+      // a consumer may spend long on each row (the outer side of a nested-loop join), so a cancel
+      // is noticed between rows, not only between slices
+      if ((position & 63) == 0 && cancelFlag != null && cancelFlag.get()) {
+        throw cancelled(new ScanException("statement cancelled", ScanException.CANCELED));
+      }
       current = row(position);
       return true;
     }
     if (exhausted) {
       return false;
     }
-    if (run == null) {
-      run = new ScanRun(spec, options, cancelFlag, timeoutMillis);
-      run.start();
-    }
     while (true) {
       try {
+        if (run == null) {
+          run = new ScanRun(spec, options, cancelFlag, timeoutMillis);
+          run.start();
+        }
         slice = run.next();
       } catch (ScanException e) {
-        throw sneaky(e.toSqlException());
+        throw ScanException.CANCELED.equals(e.sqlState()) ? cancelled(e) : sneaky(e.toSqlException());
       }
       if (slice == null) {
         exhausted = true;
@@ -74,6 +80,9 @@ final class ScanEnumerator implements Enumerator<Object> {
     if (scalar) {
       return columns[0][i];
     }
+    if (columns.length == 0) {
+      return NO_COLUMNS; // COUNT(*) reads no column; its rows need not be distinct objects
+    }
     Object[] row = new Object[columns.length];
     for (int c = 0; c < row.length; c++) {
       row[c] = columns[c][i];
@@ -87,6 +96,19 @@ final class ScanEnumerator implements Enumerator<Object> {
    * of the failure), and Avatica passes what the cursor throws through unchanged.
    */
   @SuppressWarnings("unchecked")
+  /**
+   * Ends the query for a cancel, and consumes the cancel: Avatica never clears a statement's flag,
+   * so without this a cancelled statement could not run its next query. Clearing it when the
+   * cancel is honoured (rather than when a query starts) cannot lose a cancel that arrives while
+   * the next query is still being planned.
+   */
+  private RuntimeException cancelled(ScanException e) {
+    if (cancelFlag != null) {
+      cancelFlag.set(false);
+    }
+    return sneaky(e.toSqlException());
+  }
+
   private static <T extends Throwable> RuntimeException sneaky(Throwable t) throws T {
     throw (T) t;
   }
@@ -104,6 +126,12 @@ final class ScanEnumerator implements Enumerator<Object> {
   public void close() {
     if (run != null) {
       run.close();
+    }
+    // closed early with the cancel flag set: the query was cancelled (Avatica's result set may
+    // have noticed first), so the cancel is consumed; a scan read to its end leaves the flag be,
+    // since the query it belongs to may still be running
+    if (!exhausted && cancelFlag != null && cancelFlag.get()) {
+      cancelFlag.set(false);
     }
   }
 }

@@ -121,6 +121,19 @@ class TableLayoutTest {
   }
 
   @Test
+  void partitionValueOfTheWrongTypeFailsNamingTheFile() throws Exception {
+    List<TestColumn> cols = List.of(TestColumn.of("id", BIGINT));
+    ArrowTestWriter.write(root.resolve("t/lot=x1/p.arrow"), cols, rows(2, i -> new Object[] {(long) i}), 4, true);
+    Schema fileSchema = new Schema(List.of(Field.nullable("id", BIGINT)));
+    Schema specSchema = new Schema(List.of(Field.nullable("id", BIGINT),
+        Field.nullable("lot", new ArrowType.Int(32, true))));
+    new TableMetadata(fileSchema, FileFormat.ARROW, PartitionSpec.parse("lot", specSchema),
+        List.of(new PartitionColumn("lot", "INTEGER")), List.of()).write(root.resolve("t"));
+    assertThatThrownBy(() -> query("SELECT lot, id FROM t")).isInstanceOf(java.sql.SQLException.class)
+        .hasMessageContaining("lot=x1/p.arrow").hasMessageContaining("not INTEGER");
+  }
+
+  @Test
   void unsupportedTypesAreSkipped() throws Exception {
     ArrowTestWriter.write(root.resolve("t/p.arrow"), List.of(TestColumn.of("id", BIGINT),
         TestColumn.of("u", new ArrowType.Int(32, false))), rows(3, i -> new Object[] {(long) i, i}), 4, false);

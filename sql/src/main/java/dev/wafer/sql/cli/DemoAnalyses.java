@@ -13,6 +13,25 @@ final class DemoAnalyses {
 
   private DemoAnalyses() {}
 
+  /** Analyses of real tester data ingested from STDF ({@code stdf_parts}, {@code stdf_bins}). */
+  static List<Analysis> stdf() {
+    return List.of(
+        new Analysis("Real lot: yield per wafer from the parts (PRR) of the STDF files",
+            "SELECT lot_id, wafer_id, COUNT(*) AS parts, "
+                + "SUM(CASE WHEN passed THEN 1 ELSE 0 END) AS good, "
+                + "100.0 * SUM(CASE WHEN passed THEN 1 ELSE 0 END) / COUNT(*) AS yield_percent "
+                + "FROM stdf_parts WHERE wafer_id IS NOT NULL "
+                + "GROUP BY lot_id, wafer_id ORDER BY lot_id, wafer_id", false),
+        new Analysis("Real lot: failing soft-bin pareto, with the bin names from SBR",
+            "SELECT p.soft_bin, MAX(NULLIF(b.bin_name, '')) AS bin_name, COUNT(*) AS parts, "
+                + "100.0 * COUNT(*) / (SELECT COUNT(*) FROM stdf_parts WHERE NOT passed) AS share_of_failures "
+                + "FROM stdf_parts p LEFT JOIN (SELECT DISTINCT source_file, bin_num, bin_name "
+                + "FROM stdf_bins WHERE bin_type = 'S') b "
+                + "ON b.source_file = p.source_file AND b.bin_num = p.soft_bin "
+                + "WHERE NOT p.passed GROUP BY p.soft_bin ORDER BY parts DESC, p.soft_bin LIMIT 10",
+            false));
+  }
+
   static List<Analysis> all() {
     return List.of(
         new Analysis("Rows per wafer",

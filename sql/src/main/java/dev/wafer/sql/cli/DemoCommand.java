@@ -30,6 +30,10 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--rows", defaultValue = "1000000", description = "Rows to generate when absent. Default: ${DEFAULT-VALUE}.")
   long rows;
 
+  @Option(names = "--stdf", description = "Directory of real STDF files to ingest and analyse. "
+      + "Default: ../shared/data/stdf beside the checkout, when present.")
+  Path stdf;
+
   @Override
   public Integer call() throws SQLException {
     Path root = data != null ? data : defaultRoot();
@@ -44,14 +48,32 @@ public final class DemoCommand implements Callable<Integer> {
     } else {
       cli.getOut().println("== using the demo dataset under " + root);
     }
-    return runAnalyses(root, cli.getOut());
+    runAnalyses(root, DemoAnalyses.all(), cli.getOut());
+    Path stdfFiles = stdf != null ? stdf : defaultStdf();
+    if (stdfFiles != null && Files.isDirectory(stdfFiles)) {
+      Path stdfRoot = root.resolveSibling(root.getFileName() + "-stdf");
+      if (!Files.isDirectory(stdfRoot.resolve("stdf_parts"))) {
+        cli.getOut().println();
+        cli.getOut().println("== ingesting the real tester files in " + stdfFiles + " into " + stdfRoot);
+        int rc = WaferCli.newCommandLine().setOut(cli.getOut()).setErr(cli.getErr())
+            .execute("ingest", "--from", stdfFiles.toString(), "--out", stdfRoot.toString(),
+                "--partition-by", "lot_id", "--quiet");
+        if (rc != 0) {
+          return rc;
+        }
+      }
+      runAnalyses(stdfRoot, DemoAnalyses.stdf(), cli.getOut());
+    }
+    return 0;
   }
 
-  private static int runAnalyses(Path root, PrintWriter out) throws SQLException {
+  private static void runAnalyses(Path root, java.util.List<DemoAnalyses.Analysis> analyses,
+      PrintWriter out) throws SQLException {
     String url = "jdbc:wafer:" + root;
+    out.println();
     out.println("== connecting with " + url);
     try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-      for (DemoAnalyses.Analysis a : DemoAnalyses.all()) {
+      for (DemoAnalyses.Analysis a : analyses) {
         out.println();
         out.println("-- " + a.title());
         out.println(a.sql());
@@ -72,7 +94,16 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "time: %.1f ms%n", (System.nanoTime() - t0) / 1e6);
       }
     }
-    return 0;
+  }
+
+  /** The shared sample tester files beside the checkout ({@code ../shared/data/stdf}), if any. */
+  static Path defaultStdf() {
+    String home = System.getProperty("wafer.home");
+    if (home == null) {
+      return null;
+    }
+    Path p = Path.of(home).toAbsolutePath().resolveSibling("shared").resolve("data").resolve("stdf");
+    return Files.isDirectory(p) ? p : null;
   }
 
   /** {@code data/demo} under the checkout the launcher runs from, else the working directory. */

@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
       ExplainCommand.class,
       ShellCommand.class,
       BenchCommand.class,
+      ServeCommand.class,
+      PasswdCommand.class,
     })
 public final class WaferCli implements Runnable {
 

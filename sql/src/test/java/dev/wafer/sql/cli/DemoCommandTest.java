@@ -25,8 +25,25 @@ class DemoCommandTest {
     String worstTester = drift.lines().filter(l -> l.startsWith("T0")).findFirst().orElseThrow();
     assertThat(worstTester).as(drift).startsWith(dev.wafer.adapter.generate.Anomalies.DRIFT_TESTER_ID);
 
-    GenerateCommandTest.Run second = GenerateCommandTest.run("demo", "--data", root.toString());
+    GenerateCommandTest.Run second = GenerateCommandTest.run("demo", "--data", root.toString(),
+        "--stdf", sharedStdf().toString());
     assertThat(second.exit()).as(second.err()).isZero();
     assertThat(second.out()).contains("using the demo dataset").doesNotContain("generating");
+    // the real lot: ingested once beside the demo data, then yield per wafer and the bin pareto
+    assertThat(second.out()).contains("ingesting the real tester files")
+        .contains("-- Real lot: yield per wafer").contains("GAL-LOT-02")
+        .contains("-- Real lot: failing soft-bin pareto").contains("RETEST_BIN");
+    assertThat(dir.resolve("demo-stdf").resolve("stdf_parts")).isDirectory();
+  }
+
+  /** {@code shared/data/stdf} beside the checkout, found from the working directory upwards. */
+  static Path sharedStdf() {
+    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+      Path sibling = p.resolveSibling("shared").resolve("data").resolve("stdf");
+      if (java.nio.file.Files.isDirectory(sibling)) {
+        return sibling;
+      }
+    }
+    throw new IllegalStateException("shared/data/stdf not found above " + Path.of("").toAbsolutePath());
   }
 }
