@@ -150,7 +150,9 @@ final class DirectKeyGroups {
       return false;
     }
     int[] grown = filled((int) (newHi - newLow + 1));
-    System.arraycopy(valueGroups, 0, grown, (int) (low - newLow), valueGroups.length);
+    if (valueGroups.length > 0) {
+      System.arraycopy(valueGroups, 0, grown, (int) (low - newLow), valueGroups.length);
+    }
     valueGroups = grown;
     low = newLow;
     return true;

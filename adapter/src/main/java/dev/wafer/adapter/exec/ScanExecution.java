@@ -2,11 +2,14 @@ package dev.wafer.adapter.exec;
 
 import dev.wafer.adapter.WaferOptions;
 import dev.wafer.adapter.rel.ScanSpec;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.linq4j.Linq4j;
 
 /**
  * Entry point the generated code of a {@code WaferTableScan} calls: the rows of a scan as an
@@ -26,12 +29,53 @@ public final class ScanExecution {
     AtomicBoolean cancelFlag = root == null ? null : DataContext.Variable.CANCEL_FLAG.get(root);
     Object timeout = root == null ? null : root.get(DataContext.Variable.TIMEOUT.camelName);
     long timeoutMillis = timeout instanceof Number n ? n.longValue() : 0;
+    if (spec.aggregate() != null) {
+      return new GroupsOnce(spec, options, cancelFlag, timeoutMillis, scalar);
+    }
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object> enumerator() {
         return new ScanEnumerator(spec, options, cancelFlag, timeoutMillis, scalar);
       }
     };
+  }
+
+  /**
+   * The groups of an aggregating scan, computed by the first enumeration and replayed by later
+   * ones: Calcite's nested-loop join opens a new inner enumerator for every outer row (a scalar
+   * subquery is such an inner side), and each must not cost a scan. The groups are few by then;
+   * their size is bounded by the query memory limit.
+   */
+  private static final class GroupsOnce extends AbstractEnumerable<Object> {
+    private final ScanSpec spec;
+    private final WaferOptions options;
+    private final AtomicBoolean cancelFlag;
+    private final long timeoutMillis;
+    private final boolean scalar;
+    private List<Object> rows;
+
+    GroupsOnce(ScanSpec spec, WaferOptions options, AtomicBoolean cancelFlag, long timeoutMillis,
+        boolean scalar) {
+      this.spec = spec;
+      this.options = options;
+      this.cancelFlag = cancelFlag;
+      this.timeoutMillis = timeoutMillis;
+      this.scalar = scalar;
+    }
+
+    @Override
+    public Enumerator<Object> enumerator() {
+      if (rows == null) {
+        List<Object> all = new ArrayList<>();
+        try (ScanEnumerator scan = new ScanEnumerator(spec, options, cancelFlag, timeoutMillis, scalar)) {
+          while (scan.moveNext()) {
+            all.add(scan.current());
+          }
+        }
+        rows = all;
+      }
+      return Linq4j.enumerator(rows);
+    }
   }
 
   /** Scan workers running in this process right now. */

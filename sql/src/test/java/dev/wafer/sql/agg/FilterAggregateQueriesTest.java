@@ -112,4 +112,19 @@ class FilterAggregateQueriesTest {
     ScanReport partial = RecentScans.latest();
     assertThat(partial.filesOpened()).as("a predicate keeping part of a batch forces reading it").isPositive();
   }
+
+  @Test
+  void scalarSubqueryAggregateIsScannedOncePerQuery() throws Exception {
+    String sql = "select count(*) from results where measured > "
+        + "(select avg(measured) + 2 * stddev_samp(measured) from results)";
+    java.util.Set<ScanReport> before = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    before.addAll(RecentScans.list());
+    Results.Table wafer = Results.query(on, sql, false);
+    long scans = RecentScans.list().stream()
+        .filter(r -> !before.contains(r) && r.spec().contains("aggregate=[")).count();
+    Results.assertSame("scalar subquery (rules=off)", wafer.rows(), Results.query(off, sql, false).rows());
+    Results.assertSame("scalar subquery (DuckDB)", wafer.rows(), Results.query(duck, sql, false).rows());
+    assertThat(scans).as("the nested-loop join opens the aggregate side once per outer row; it must scan once")
+        .isEqualTo(1);
+  }
 }

@@ -112,8 +112,9 @@ class CliTest {
   void explainPrintsThePlanWithTheScanSpecification() {
     Run r = run("explain", "--data", root.toString(), "SELECT sum(v) FROM t WHERE name = 'n1'");
     assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(r.out()).contains("WaferTableScan").contains("columns=[name, v]").contains("files=1/1")
-        .contains("batches=3/3").contains("EnumerableAggregate");
+    assertThat(r.out()).contains("WaferTableScan").contains("columns=[v]").contains("filter=[name = 'n1']")
+        .contains("files=1/1").contains("batches=3/3").contains("aggregate=[group=[], calls=[SUM(v)]]")
+        .doesNotContain("EnumerableAggregate");
   }
 
   @Test
