@@ -154,7 +154,11 @@ final class ScanRun implements AutoCloseable {
   Slice next() {
     try {
       while (true) {
-        Slice slice = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+        Slice slice = queue.poll();
+        if (slice == null && finishedWorkers.get() != workers) {
+          // a timed wait only while workers run: once all are done nothing will wake it
+          slice = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+        }
         if (slice != null && slice != Slice.WORKER_DONE) {
           return slice;
         }
@@ -164,20 +168,7 @@ final class ScanRun implements AutoCloseable {
           throw f;
         }
         if (finishedWorkers.get() == workers) {
-          while ((slice = queue.poll()) == Slice.WORKER_DONE) {
-            // skip the markers of the other workers
-          }
-          if (aggregate != null && failure.get() == null) {
-            return aggregateResult();
-          }
-          if (slice != null) {
-            return slice;
-          }
-          f = failure.get();
-          if (f != null) {
-            throw f;
-          }
-          return null;
+          return afterWorkers();
         }
       }
     } catch (InterruptedException e) {
@@ -188,6 +179,22 @@ final class ScanRun implements AutoCloseable {
       close();
       throw e;
     }
+  }
+
+  /** What remains once every worker has finished: queued slices, the merged groups, or the end. */
+  private Slice afterWorkers() {
+    Slice slice;
+    while ((slice = queue.poll()) == Slice.WORKER_DONE) {
+      // skip the markers of the other workers
+    }
+    RuntimeException f = failure.get();
+    if (f != null) {
+      throw f;
+    }
+    if (aggregate != null) {
+      return aggregateResult();
+    }
+    return slice;
   }
 
   /** The merged groups as one slice, once; then null (end of scan). */
