@@ -31,7 +31,7 @@ import org.apache.arrow.vector.util.ValueVectorUtility;
 /**
  * An Arrow IPC file opened for one query: memory-mapped and wrapped as a foreign {@link ArrowBuf}
  * (zero copy: loading a batch slices the mapping, and only the pages of the columns read are ever
- * touched). Files larger than {@code maxMapBytes} (Java maps at most 2 GB at once) are mapped one
+ * touched). Whole-file mappings are shared between queries through {@link MappedFileCache}. Files larger than {@code maxMapBytes} (Java maps at most 2 GB at once) are mapped one
  * record batch at a time. Dictionaries are decoded to strings once per file.
  *
  * <p>Thread-safe: workers load different batches of the same file concurrently.
@@ -41,7 +41,10 @@ public final class MappedArrowFile implements AutoCloseable {
   private final ArrowFileMeta meta;
   private final BatchLayout layout;
   private final BufferAllocator allocator;
+  /** The open file when it is mapped batch by batch, else null (a cached whole mapping). */
   private final FileChannel channel;
+  /** The cached mapping this query reads, or null. */
+  private final MappedFileCache.Entry cached;
   private final long maxMapBytes;
   /** The whole file, or null when it is mapped batch by batch. */
   private final ArrowBuf whole;
@@ -54,8 +57,28 @@ public final class MappedArrowFile implements AutoCloseable {
     this.layout = BatchLayout.of(meta.schema().getFields());
     this.allocator = allocator;
     this.channel = channel;
+    this.cached = null;
     this.maxMapBytes = maxMapBytes;
     this.whole = size <= maxMapBytes ? map(0, size) : null;
+  }
+
+  private MappedArrowFile(Path path, MappedFileCache.Entry cached, BufferAllocator allocator, long maxMapBytes)
+      throws IOException {
+    this.path = path;
+    this.meta = cached.meta;
+    this.layout = BatchLayout.of(meta.schema().getFields());
+    this.allocator = allocator;
+    this.channel = null;
+    this.cached = cached;
+    this.maxMapBytes = maxMapBytes;
+    // this query's view of the shared mapping: accounted to its allocator, and the cache's use
+    // ends when the last buffer sliced from it is released
+    this.whole = allocator.wrapForeignAllocation(new ForeignAllocation(cached.size, cached.address) {
+      @Override
+      protected void release0() {
+        cached.release();
+      }
+    });
   }
 
   /**
@@ -65,6 +88,13 @@ public final class MappedArrowFile implements AutoCloseable {
    */
   public static MappedArrowFile open(Path path, BufferAllocator allocator, long maxMapBytes) throws IOException {
     requireNonNull(path, "path");
+    MappedFileCache cache = MappedFileCache.SHARED;
+    if (cache.enabled()) {
+      var attributes = MappedFileCache.attributes(path);
+      if (attributes.size() <= maxMapBytes) {
+        return openCached(path, cache, attributes, allocator, maxMapBytes);
+      }
+    }
     FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
     try {
       long size = ch.size();
@@ -72,6 +102,23 @@ public final class MappedArrowFile implements AutoCloseable {
       return new MappedArrowFile(path, meta, allocator, ch, size, maxMapBytes);
     } catch (IOException | RuntimeException e) {
       ch.close();
+      throw new IOException(path + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static MappedArrowFile openCached(Path path, MappedFileCache cache,
+      java.nio.file.attribute.BasicFileAttributes attributes, BufferAllocator allocator, long maxMapBytes)
+      throws IOException {
+    MappedFileCache.Entry entry;
+    try {
+      entry = cache.acquire(path, attributes);
+    } catch (IOException | RuntimeException e) {
+      throw new IOException(path + ": " + e.getMessage(), e);
+    }
+    try {
+      return new MappedArrowFile(path, entry, allocator, maxMapBytes);
+    } catch (IOException | RuntimeException e) {
+      entry.release();
       throw new IOException(path + ": " + e.getMessage(), e);
     }
   }
@@ -120,8 +167,14 @@ public final class MappedArrowFile implements AutoCloseable {
 
   /** The decoded values of the dictionary with the given id. */
   public synchronized String[] dictionary(long id) throws IOException {
+    if (dictionaries == null && cached != null) {
+      dictionaries = cached.dictionaries();
+    }
     if (dictionaries == null) {
       dictionaries = loadDictionaries();
+      if (cached != null) {
+        cached.dictionaries(dictionaries);
+      }
     }
     String[] values = dictionaries.get(id);
     if (values == null) {
@@ -237,6 +290,9 @@ public final class MappedArrowFile implements AutoCloseable {
   public void close() {
     if (whole != null) {
       whole.close();
+    }
+    if (channel == null) {
+      return;
     }
     try {
       channel.close();
