@@ -121,7 +121,8 @@ final class DirectKeyGroups {
       }
       int g = map[index];
       if (g < 0) {
-        g = table.findOne(codes.code(dictionary[index]), 0);
+        String value = dictionary[index]; // a null entry of the dictionary is a NULL key
+        g = value == null ? table.findOne(0, 1) : table.findOne(codes.code(value), 0);
         map[index] = g;
       }
       out[r] = g;
