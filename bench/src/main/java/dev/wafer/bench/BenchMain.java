@@ -39,7 +39,7 @@ public final class BenchMain implements Callable<Integer> {
   List<String> only;
 
   @Option(names = "--engines", split = ",",
-      defaultValue = "duckdb_parquet,duckdb_memory,wafer,wafer_rules_off",
+      defaultValue = "duckdb_parquet,duckdb_memory,wafer,wafer_rules_off,wafer_1t",
       description = "Engines, the first is the reference. Default: ${DEFAULT-VALUE}.")
   List<String> engineNames;
 
@@ -64,10 +64,11 @@ public final class BenchMain implements Callable<Integer> {
         Engine e = switch (name) {
           case "wafer" -> Engine.wafer(arrow, threads, true);
           case "wafer_rules_off" -> Engine.wafer(arrow, threads, false);
+          case "wafer_1t" -> Engine.waferOneThread(arrow);
           case "duckdb_parquet" -> Engine.duckdbParquet(parquet, threads);
           case "duckdb_memory" -> Engine.duckdbMemory(parquet, threads);
           default -> throw new CommandLine.ParameterException(new CommandLine(this),
-              "unknown engine '" + name + "'; valid: wafer, wafer_rules_off, duckdb_parquet, duckdb_memory");
+              "unknown engine '" + name + "'; valid: wafer, wafer_rules_off, wafer_1t, duckdb_parquet, duckdb_memory");
         };
         engines.add(e);
         if (name.startsWith("duckdb")) {

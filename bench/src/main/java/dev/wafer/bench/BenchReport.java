@@ -41,13 +41,17 @@ final class BenchReport {
         .append(String.format(Locale.ROOT, "- Roofline: grouped sum of one double by an int key over "
                 + "Java arrays, 1 thread, %,d rows: %.1f ms median (%.1f GB/s).%n%n",
             ctx.roofline().rows(), ctx.roofline().timing().median(),
-            ctx.roofline().bytesPerSecond() / 1e9));
+            ctx.roofline().bytesPerSecond() / 1e9))
+        .append("Ratios: wafer / duckdb_* below 1 means Wafer is faster; rules_off / wafer is what the "
+            + "pushdowns gain; 1 thread / ").append(ctx.threads()).append(" is the speedup of the extra "
+            + "threads.\n\n");
     md.append("| query |");
     for (String e : ctx.engines()) {
       md.append(' ').append(e).append(" |");
     }
-    md.append(" wafer / duckdb_parquet | wafer / duckdb_memory |\n|---|");
-    md.append("---|".repeat(ctx.engines().size() + 2)).append('\n');
+    md.append(" wafer / duckdb_parquet | wafer / duckdb_memory | rules_off / wafer | 1 thread / ")
+        .append(ctx.threads()).append(" |\n|---|");
+    md.append("---|".repeat(ctx.engines().size() + 4)).append('\n');
     for (Map.Entry<String, Map<String, EngineResult>> q : results.entrySet()) {
       md.append("| ").append(q.getKey()).append(" |");
       for (String e : ctx.engines()) {
@@ -57,7 +61,9 @@ final class BenchReport {
                 r.timing().min(), r.timing().max())).append(" |");
       }
       md.append(' ').append(ratio(q.getValue(), "wafer", "duckdb_parquet")).append(" |")
-          .append(' ').append(ratio(q.getValue(), "wafer", "duckdb_memory")).append(" |\n");
+          .append(' ').append(ratio(q.getValue(), "wafer", "duckdb_memory")).append(" |")
+          .append(' ').append(ratio(q.getValue(), "wafer_rules_off", "wafer")).append(" |")
+          .append(' ').append(ratio(q.getValue(), "wafer_1t", "wafer")).append(" |\n");
     }
     md.append("\n![engine comparison](bench/").append(chartName).append(")\n");
     Files.createDirectories(markdown.toAbsolutePath().getParent());

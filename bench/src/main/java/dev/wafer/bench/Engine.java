@@ -21,6 +21,11 @@ public interface Engine extends AutoCloseable {
     return simple(rules ? "wafer" : "wafer_rules_off", DriverManager.getConnection(url));
   }
 
+  /** Wafer with rules on and one scan thread: the baseline of the thread-scaling ratio. */
+  static Engine waferOneThread(Path arrowRoot) throws SQLException {
+    return simple("wafer_1t", DriverManager.getConnection("jdbc:wafer:" + arrowRoot + ";threads=1"));
+  }
+
   /** DuckDB reading the hive-partitioned Parquet copy on every query. */
   static Engine duckdbParquet(Path parquetRoot, int threads) throws SQLException {
     return duckdb("duckdb_parquet", "VIEW", parquetRoot, threads);

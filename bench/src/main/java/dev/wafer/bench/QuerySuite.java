@@ -37,6 +37,9 @@ public final class QuerySuite {
                 + "< AVG(test_value) - MIN(lo_limit) THEN MAX(hi_limit) - AVG(test_value) "
                 + "ELSE AVG(test_value) - MIN(lo_limit) END / (3 * STDDEV_SAMP(test_value)) AS cpk "
                 + "FROM test_results GROUP BY wafer_id, test_name", false),
+        new BenchQuery("daily_trend_filtered", "filtered daily trend: one test, mean and count per day",
+            "SELECT CAST(ts AS DATE) AS d, COUNT(*) AS n, AVG(test_value) AS m FROM test_results "
+                + "WHERE test_name = 'Idd' GROUP BY CAST(ts AS DATE)", false),
         new BenchQuery("group_by_device", "10,000 groups",
             "SELECT device_id, COUNT(*) AS n, AVG(test_value) AS m FROM test_results GROUP BY device_id",
             false),
