@@ -194,8 +194,9 @@ final class AggregateTranslator {
 
   /**
    * {@code SUM(CASE WHEN p THEN 1 ELSE 0 END)} (what BI tools emit) is {@code COUNT(*) FILTER (WHERE
-   * p)} with SUM's type — as long as a group always has a row, so not for a global SUM, which is
-   * NULL over no rows.
+   * p)} with SUM's type, and {@code SUM(CASE WHEN p THEN 0 ELSE 1 END)} (failures counted from a
+   * pass flag) is {@code COUNT(*) FILTER (WHERE p IS NOT TRUE)} — as long as a group always has a
+   * row, so not for a global SUM, which is NULL over no rows.
    */
   private static AggCall conditionalCount(SqlKind kind, RexNode arg, AggPredicate filter,
       AggFilterTranslator predicates, boolean grouped, SqlTypeName result) {
@@ -204,13 +205,22 @@ final class AggregateTranslator {
       return null;
     }
     if (!(arg instanceof RexCall c) || c.getKind() != SqlKind.CASE || c.getOperands().size() != 3
-        || !isNumber(c.getOperands().get(1), BigDecimal.ONE) || !isNumber(c.getOperands().get(2), BigDecimal.ZERO)
         || !SqlTypeFamily.EXACT_NUMERIC.getTypeNames().contains(result) || result == SqlTypeName.DECIMAL) {
+      return null;
+    }
+    RexNode then = c.getOperands().get(1);
+    RexNode otherwise = c.getOperands().get(2);
+    boolean countThen = isNumber(then, BigDecimal.ONE) && isNumber(otherwise, BigDecimal.ZERO);
+    boolean countElse = isNumber(then, BigDecimal.ZERO) && isNumber(otherwise, BigDecimal.ONE);
+    if (!countThen && !countElse) {
       return null;
     }
     AggPredicate p = predicates.translate(c.getOperands().get(0));
     if (p == null) {
       return null;
+    }
+    if (countElse) {
+      p = new AggPredicate.IsNotTrue(p);
     }
     AggPredicate both = filter == null ? p : new AggPredicate.And(List.of(filter, p));
     return new AggCall(AggKind.COUNT_STAR, -1, both);

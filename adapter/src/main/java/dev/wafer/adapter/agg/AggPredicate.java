@@ -50,6 +50,16 @@ public sealed interface AggPredicate {
     }
   }
 
+  /**
+   * {@code operand IS NOT TRUE}: TRUE where the operand is FALSE or NULL, never NULL. It is the
+   * ELSE branch of {@code CASE WHEN operand THEN … ELSE … END}.
+   */
+  record IsNotTrue(AggPredicate operand) implements AggPredicate {
+    public IsNotTrue {
+      requireNonNull(operand, "operand");
+    }
+  }
+
   /** Adds the scan columns the condition reads to {@code out}. */
   static void columns(AggPredicate p, java.util.Set<Integer> out) {
     if (p instanceof Compare c) {
@@ -63,6 +73,8 @@ public sealed interface AggPredicate {
     } else if (p instanceof Or o) {
       o.operands().forEach(x -> columns(x, out));
     } else if (p instanceof Not n) {
+      columns(n.operand(), out);
+    } else if (p instanceof IsNotTrue n) {
       columns(n.operand(), out);
     }
   }

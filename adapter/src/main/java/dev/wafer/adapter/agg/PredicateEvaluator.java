@@ -36,6 +36,11 @@ final class PredicateEvaluator {
       for (int i = 0; i < rows; i++) {
         out[i] = v.isNull(i) ? UNKNOWN : v.longs[i] != 0 ? TRUE : FALSE;
       }
+    } else if (p instanceof AggPredicate.IsNotTrue n) {
+      eval(n.operand(), cols, rows, out);
+      for (int i = 0; i < rows; i++) {
+        out[i] = out[i] == TRUE ? FALSE : TRUE;
+      }
     } else if (p instanceof Not n) {
       eval(n.operand(), cols, rows, out);
       for (int i = 0; i < rows; i++) {

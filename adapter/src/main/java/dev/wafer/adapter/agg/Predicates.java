@@ -2,6 +2,7 @@ package dev.wafer.adapter.agg;
 
 import dev.wafer.adapter.agg.AggPredicate.And;
 import dev.wafer.adapter.agg.AggPredicate.Compare;
+import dev.wafer.adapter.agg.AggPredicate.IsNotTrue;
 import dev.wafer.adapter.agg.AggPredicate.IsNull;
 import dev.wafer.adapter.agg.AggPredicate.IsTrue;
 import dev.wafer.adapter.agg.AggPredicate.Not;
@@ -24,6 +25,8 @@ final class Predicates {
       return new And(a.operands().stream().map(o -> remap(o, map)).toList());
     } else if (p instanceof Or o) {
       return new Or(o.operands().stream().map(x -> remap(x, map)).toList());
+    } else if (p instanceof IsNotTrue n) {
+      return new IsNotTrue(remap(n.operand(), map));
     } else {
       return new Not(remap(((Not) p).operand(), map));
     }
@@ -40,6 +43,8 @@ final class Predicates {
       return a.operands().stream().map(o -> describe(o, names)).collect(Collectors.joining(" AND ", "(", ")"));
     } else if (p instanceof Or o) {
       return o.operands().stream().map(x -> describe(x, names)).collect(Collectors.joining(" OR ", "(", ")"));
+    } else if (p instanceof IsNotTrue n) {
+      return "(" + describe(n.operand(), names) + ") IS NOT TRUE";
     } else {
       return "NOT " + describe(((Not) p).operand(), names);
     }

@@ -57,6 +57,13 @@ class AggregationQueriesTest {
             + "group by wafer", null, false, true),
         q("yield per wafer (CASE)", "select wafer, sum(case when hard_bin = 1 then 1 else 0 end), count(*) "
             + "from results group by wafer", null, false, true),
+        q("fails per wafer (CASE THEN 0 ELSE 1: a NULL flag counts as a failure)",
+            "select wafer, sum(case when passed then 0 else 1 end), count(*) from results group by wafer",
+            null, false, true),
+        q("die yield per wafer over a pushed two-key aggregate",
+            "select wafer, avg(case when fails = 0 then 1.0 else 0.0 end) from (select wafer, device_id, "
+                + "sum(case when passed then 0 else 1 end) as fails from results group by wafer, device_id) d "
+                + "group by wafer", null, false, true),
         q("count star", "select count(*) from results", null, false, true),
         q("count column with nulls", "select count(measured), count(wafer), count(label), count(passed) from results",
             null, false, true),
