@@ -23,6 +23,7 @@ public record WaferOptions(Path directory, int threads, boolean rulesEnabled, lo
   public static final String THREADS = "threads";
   public static final String RULES = "rules";
   public static final String MAX_QUERY_MEMORY = "maxQueryMemory";
+  public static final String MAX_MAP_BYTES = "maxMapBytes";
 
   public WaferOptions {
     requireNonNull(directory, "directory");
@@ -62,7 +63,7 @@ public record WaferOptions(Path directory, int threads, boolean rulesEnabled, lo
     return new WaferOptions(d.directory(),
         (int) number(operand, THREADS, d.threads()),
         flag(operand, RULES, d.rulesEnabled()),
-        number(operand, "maxMapBytes", d.maxMapBytes()),
+        number(operand, MAX_MAP_BYTES, d.maxMapBytes()),
         number(operand, MAX_QUERY_MEMORY, d.maxQueryMemory()));
   }
 

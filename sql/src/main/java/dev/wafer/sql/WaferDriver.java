@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * <p>Properties (URL or {@code connect} properties; the URL wins): {@code threads} (scan workers
  * per query, default: available processors), {@code rules} ({@code on}/{@code off}: Wafer's pushdown
  * rules), {@code maxQueryMemory} (bytes, k/m/g suffix allowed: the most a query's GROUP BY state
- * may hold; default a quarter of the heap), {@value #PLUGINS} (directory of function plugin jars;
+ * may hold; default a quarter of the heap), {@code maxMapBytes} (largest single mapping),
+ * {@value #PLUGINS} (directory of function plugin jars;
  * relative to the working directory; default {@code <root>/_plugins} when it exists), and every
  * Calcite connection property. Defaults differ from Calcite's in favour of
  * analysts and BI tools: identifiers match case-insensitively and keep their case, double quotes
@@ -123,7 +124,8 @@ public class WaferDriver extends org.apache.calcite.jdbc.Driver {
     p.setProperty("schemaFactory", WaferSchemaFactory.class.getName());
     p.setProperty("schema", SCHEMA);
     p.setProperty("schema." + WaferOptions.DIRECTORY, url.root().toString());
-    for (String key : new String[] {WaferOptions.THREADS, WaferOptions.RULES, WaferOptions.MAX_QUERY_MEMORY}) {
+    for (String key : new String[] {WaferOptions.THREADS, WaferOptions.RULES, WaferOptions.MAX_QUERY_MEMORY,
+        WaferOptions.MAX_MAP_BYTES}) {
       String v = p.getProperty(key);
       if (v != null) {
         p.setProperty("schema." + key, v);

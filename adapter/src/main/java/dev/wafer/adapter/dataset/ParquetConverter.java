@@ -26,11 +26,14 @@ final class ParquetConverter {
     String base = name.substring(0, name.length() - FileFormat.ARROW.extension().length());
     Path tmpDir = arrowFile.resolveSibling("." + base + ".parquet-tmp");
     Path target = arrowFile.resolveSibling(base + FileFormat.PARQUET.extension());
-    try (FileChannel ch = FileChannel.open(arrowFile);
-        ArrowFileReader reader = new ArrowFileReader(ch, allocator)) {
-      DatasetFileWriter.write(allocator, reader,
-          org.apache.arrow.dataset.file.FileFormat.PARQUET, tmpDir.toUri().toString(),
-          new String[0], 1, base + "-{i}" + FileFormat.PARQUET.extension());
+    try (BufferAllocator conversion = allocator.newChildAllocator("parquet-" + base, 0, Long.MAX_VALUE)) {
+      try (FileChannel ch = FileChannel.open(arrowFile);
+          ArrowFileReader reader = new ArrowFileReader(ch, conversion)) {
+        DatasetFileWriter.write(conversion, reader,
+            org.apache.arrow.dataset.file.FileFormat.PARQUET, tmpDir.toUri().toString(),
+            new String[0], 1, base + "-{i}" + FileFormat.PARQUET.extension());
+      }
+      awaitReleased(conversion);
     } catch (RuntimeException e) {
       TableTransaction.deleteRecursively(tmpDir);
       throw new IOException("writing Parquet for " + arrowFile + ": " + e.getMessage(), e);
@@ -46,5 +49,22 @@ final class ParquetConverter {
     TableTransaction.deleteRecursively(tmpDir);
     Files.delete(arrowFile);
     return target;
+  }
+
+  /**
+   * Waits (at most a second) until the native writer has released the last exported buffers:
+   * the C stream's final release can come from a native thread just after the write returned,
+   * and closing the allocator before it reports a leak that is not one.
+   */
+  private static void awaitReleased(BufferAllocator conversion) {
+    long deadline = System.nanoTime() + 1_000_000_000L;
+    while (conversion.getAllocatedMemory() > 0 && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(2);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 }
