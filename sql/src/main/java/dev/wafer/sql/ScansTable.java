@@ -36,6 +36,7 @@ public final class ScansTable extends AbstractTable implements ScannableTable {
         .add("rows_scanned", SqlTypeName.BIGINT)
         .add("rows_returned", SqlTypeName.BIGINT)
         .add("bytes_read", SqlTypeName.BIGINT)
+        .add("merge_ms", SqlTypeName.DOUBLE)
         .build();
   }
 
@@ -44,7 +45,8 @@ public final class ScansTable extends AbstractTable implements ScannableTable {
     List<Object[]> rows = new ArrayList<>();
     for (ScanReport r : RecentScans.list()) {
       rows.add(new Object[] {r.table(), r.spec(), r.startedAtMillis(), r.elapsedNanos() / 1e6, r.files(),
-          r.filesOpened(), r.batches(), r.batchesSkipped(), r.rowsScanned(), r.rowsReturned(), r.bytesRead()});
+          r.filesOpened(), r.batches(), r.batchesSkipped(), r.rowsScanned(), r.rowsReturned(), r.bytesRead(),
+          r.mergeNanos() / 1e6});
     }
     return Linq4j.asEnumerable(rows);
   }

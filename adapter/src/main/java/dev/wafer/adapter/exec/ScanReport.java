@@ -14,6 +14,8 @@ package dev.wafer.adapter.exec;
  * @param rowsScanned rows of the batches read
  * @param rowsReturned rows handed to Calcite (after the pushed predicate)
  * @param bytesRead bytes of the column buffers loaded (projected columns only)
+ * @param mergeNanos time spent merging the workers' partial aggregates into the result (0 for a
+ *     scan that returns rows)
  */
 public record ScanReport(
     String table,
@@ -26,4 +28,5 @@ public record ScanReport(
     long batchesSkipped,
     long rowsScanned,
     long rowsReturned,
-    long bytesRead) {}
+    long bytesRead,
+    long mergeNanos) {}

@@ -71,6 +71,7 @@ final class ScanRun implements AutoCloseable {
   private final AtomicLong rowsScanned = new AtomicLong();
   private final AtomicLong rowsReturned = new AtomicLong();
   private final AtomicLong bytesRead = new AtomicLong();
+  private final AtomicLong mergeNanos = new AtomicLong();
   private final BufferAllocator allocator;
   private final FileSlot[] files;
   private final int[] morselFile;
@@ -203,7 +204,9 @@ final class ScanRun implements AutoCloseable {
       return null;
     }
     aggregateEmitted = true;
+    long m0 = System.nanoTime();
     Object[][] groupColumns = aggregate.result();
+    mergeNanos.addAndGet(System.nanoTime() - m0);
     int groups = groupColumns.length == 0 ? 0 : groupColumns[0].length;
     rowsReturned.addAndGet(groups);
     return new Slice(groups, groupColumns);
@@ -249,7 +252,9 @@ final class ScanRun implements AutoCloseable {
       fail(new ScanException(t.getMessage() == null ? t.toString() : t.getMessage(), ScanException.DATA_CORRUPTED, t));
     } finally {
       if (partial != null) {
+        long m0 = System.nanoTime();
         aggregate.finished(partial);
+        mergeNanos.addAndGet(System.nanoTime() - m0);
       }
       finishedWorkers.incrementAndGet();
       ACTIVE_WORKERS.decrementAndGet();
@@ -404,6 +409,6 @@ final class ScanRun implements AutoCloseable {
     }
     RecentScans.add(new ScanReport(spec.table(), spec.describe(), startedAtMillis, System.nanoTime() - startedNanos,
         spec.files().size(), filesOpened.get(), spec.batches(), batchesSkipped, rowsScanned.get(),
-        rowsReturned.get(), bytesRead.get()));
+        rowsReturned.get(), bytesRead.get(), mergeNanos.get()));
   }
 }

@@ -74,9 +74,10 @@ public final class ExplainCommand implements Callable<Integer> {
         + "(plan again, generate code, scan, merge and fetch)%n", planMs, totalMs);
     for (ScanReport r : scans) {
       out.printf(Locale.ROOT, "scan %s: files opened %d/%d, batches skipped by statistics %d/%d, "
-              + "rows scanned %,d, rows returned %,d, bytes read %.2f MB, scan time %.1f ms%n",
+              + "rows scanned %,d, rows returned %,d, bytes read %.2f MB, scan time %.1f ms "
+              + "(of which merging partial aggregates %.1f ms)%n",
           r.table(), r.filesOpened(), r.files(), r.batchesSkipped(), r.batches(), r.rowsScanned(),
-          r.rowsReturned(), r.bytesRead() / 1e6, r.elapsedNanos() / 1e6);
+          r.rowsReturned(), r.bytesRead() / 1e6, r.elapsedNanos() / 1e6, r.mergeNanos() / 1e6);
     }
     if (scans.isEmpty()) {
       out.println("no Wafer scan ran (the answer came from statistics or constants)");
