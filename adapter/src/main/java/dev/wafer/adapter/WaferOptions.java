@@ -76,13 +76,22 @@ public record WaferOptions(Path directory, int threads, boolean rulesEnabled, lo
       if (v instanceof Number n) {
         return n.longValue();
       }
-      // sizes may carry a binary suffix: 64k, 512m, 2g
-      String t = v.toString().trim().toLowerCase(Locale.ROOT);
-      int shift = t.endsWith("k") ? 10 : t.endsWith("m") ? 20 : t.endsWith("g") ? 30 : 0;
-      return Math.multiplyExact(Long.parseLong(shift == 0 ? t : t.substring(0, t.length() - 1)), 1L << shift);
+      return parseSize(v.toString());
     } catch (NumberFormatException | ArithmeticException e) {
       throw new IllegalArgumentException("option " + key + "=" + v + " is not a number", e);
     }
+  }
+
+  /**
+   * A byte count, optionally with a binary suffix: {@code 65536}, {@code 64k}, {@code 512m}, {@code 2g}.
+   *
+   * @throws NumberFormatException when it is not one
+   * @throws ArithmeticException when it overflows a long
+   */
+  public static long parseSize(String text) {
+    String t = text.trim().toLowerCase(Locale.ROOT);
+    int shift = t.endsWith("k") ? 10 : t.endsWith("m") ? 20 : t.endsWith("g") ? 30 : 0;
+    return Math.multiplyExact(Long.parseLong(shift == 0 ? t : t.substring(0, t.length() - 1)), 1L << shift);
   }
 
   private static boolean flag(Map<String, ?> operand, String key, boolean dflt) {

@@ -65,6 +65,10 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Close connections unused this long (default: ${DEFAULT-VALUE}).")
   long idleTimeout;
 
+  @Option(names = "--max-query-memory", paramLabel = "BYTES", converter = ByteSize.class,
+      description = "Memory one query's GROUP BY state may hold, e.g. 512m or 2g (default: a quarter of the heap).")
+  Long maxQueryMemory;
+
   @Option(names = "--query-log", paramLabel = "FILE", description = "Append the JSON-lines query log here (default: the server log).")
   Path queryLog;
 
@@ -84,7 +88,7 @@ public final class ServeCommand implements Callable<Integer> {
     ServerConfig.Limits d = ServerConfig.Limits.defaults();
     ServerConfig.Limits limits = new ServerConfig.Limits(Duration.ofSeconds(queryTimeout),
         maxRunning == null ? d.maxRunning() : maxRunning, maxQueued, d.maxQueueWait(),
-        Duration.ofSeconds(idleTimeout), d.shutdownGrace());
+        Duration.ofSeconds(idleTimeout), d.shutdownGrace(), maxQueryMemory);
     ServerConfig config = ServerConfig.defaults(data).withThreads(threads).withAddress(bind, port)
         .withSerialization(ser).withUsers(users).withLimits(limits).withQueryLog(queryLog);
     if (keystore != null) {

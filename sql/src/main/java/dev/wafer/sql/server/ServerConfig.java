@@ -56,9 +56,11 @@ public record ServerConfig(Path data, Integer threads, String bind, int port, Dr
    * @param maxQueueWait longest wait for a slot
    * @param idleConnection a connection unused this long is closed
    * @param shutdownGrace on shutdown, how long running statements may finish before they are stopped
+   * @param maxQueryMemory bytes one query's aggregation state may hold (the driver's
+   *     {@code maxQueryMemory}), or null for the driver's default (a quarter of the heap)
    */
   public record Limits(Duration queryTimeout, int maxRunning, int maxQueued, Duration maxQueueWait,
-      Duration idleConnection, Duration shutdownGrace) {
+      Duration idleConnection, Duration shutdownGrace, Long maxQueryMemory) {
     public Limits {
       requireNonNull(queryTimeout, "queryTimeout");
       requireNonNull(maxQueueWait, "maxQueueWait");
@@ -67,24 +69,31 @@ public record ServerConfig(Path data, Integer threads, String bind, int port, Dr
       if (maxRunning < 1 || maxQueued < 0) {
         throw new IllegalArgumentException("max running must be >= 1 and max queued >= 0");
       }
+      if (maxQueryMemory != null && maxQueryMemory < 1) {
+        throw new IllegalArgumentException("max query memory must be positive, got " + maxQueryMemory);
+      }
     }
 
     /** 5 min timeout; running = processors, queue 64 waiting up to 60 s; idle 30 min; 30 s grace. */
     public static Limits defaults() {
       return new Limits(Duration.ofMinutes(5), Math.max(2, Runtime.getRuntime().availableProcessors()), 64,
-          Duration.ofSeconds(60), Duration.ofMinutes(30), Duration.ofSeconds(30));
+          Duration.ofSeconds(60), Duration.ofMinutes(30), Duration.ofSeconds(30), null);
     }
 
     public Limits withQueryTimeout(Duration d) {
-      return new Limits(d, maxRunning, maxQueued, maxQueueWait, idleConnection, shutdownGrace);
+      return new Limits(d, maxRunning, maxQueued, maxQueueWait, idleConnection, shutdownGrace, maxQueryMemory);
     }
 
     public Limits withAdmission(int running, int queued, Duration wait) {
-      return new Limits(queryTimeout, running, queued, wait, idleConnection, shutdownGrace);
+      return new Limits(queryTimeout, running, queued, wait, idleConnection, shutdownGrace, maxQueryMemory);
     }
 
     public Limits withShutdownGrace(Duration d) {
-      return new Limits(queryTimeout, maxRunning, maxQueued, maxQueueWait, idleConnection, d);
+      return new Limits(queryTimeout, maxRunning, maxQueued, maxQueueWait, idleConnection, d, maxQueryMemory);
+    }
+
+    public Limits withMaxQueryMemory(Long bytes) {
+      return new Limits(queryTimeout, maxRunning, maxQueued, maxQueueWait, idleConnection, shutdownGrace, bytes);
     }
   }
 

@@ -121,6 +121,9 @@ public final class WaferServer implements AutoCloseable {
     if (config.threads() != null) {
       props.put("threads", config.threads().toString());
     }
+    if (config.limits().maxQueryMemory() != null) {
+      props.put(dev.wafer.adapter.WaferOptions.MAX_QUERY_MEMORY, config.limits().maxQueryMemory().toString());
+    }
     // make sure the embedded driver is registered before JdbcMeta opens connections
     requireNonNull(WaferDriver.SCHEMA);
     return WaferUrl.of(config.data(), props);

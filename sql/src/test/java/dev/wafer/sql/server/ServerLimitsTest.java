@@ -62,6 +62,26 @@ class ServerLimitsTest {
   }
 
   @Test
+  void aGroupByPastTheQueryMemoryLimitFailsNamingTheLimitAndTheServerKeepsServing() throws Exception {
+    ServerConfig c = config("memory.log");
+    try (WaferServer server = WaferServer.start(c.withLimits(c.limits().withMaxQueryMemory(64L * 1024)));
+        Connection conn = ServerFixture.connect(server); Statement s = conn.createStatement()) {
+      // every id is its own group: far more state than 64 KB
+      assertThatThrownBy(() -> s.executeQuery("SELECT id, count(*) FROM test_results GROUP BY id"))
+          .isInstanceOf(SQLException.class).hasMessageContaining("query memory limit exceeded")
+          .hasMessageContaining("maxQueryMemory=65536");
+      assertThat(server.runningQueries()).isZero();
+      try (ResultSet rs = s.executeQuery("SELECT wafer_id, count(*) FROM test_results GROUP BY wafer_id")) {
+        long total = 0;
+        while (rs.next()) {
+          total += rs.getLong(2);
+        }
+        assertThat(total).as("a small GROUP BY still runs").isEqualTo(DifferentialData.ROWS_PER_FILE * 8L);
+      }
+    }
+  }
+
+  @Test
   void closingTheConnectionFromAnotherThreadStopsItsRunningStatementOnTheServer() throws Exception {
     try (WaferServer server = WaferServer.start(config("cancel.log"))) {
       Connection conn = ServerFixture.connect(server);
