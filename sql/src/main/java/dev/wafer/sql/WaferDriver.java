@@ -14,6 +14,7 @@ import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.impl.ScalarFunctionImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,6 +84,7 @@ public class WaferDriver extends org.apache.calcite.jdbc.Driver {
       WaferSchema wafer = root.getSubSchema(SCHEMA).unwrap(WaferSchema.class);
       FunctionCatalog functions = FunctionCatalog.load(pluginsDirectory(parsed, props));
       functions.register(root);
+      root.add("DATE_TRUNC", ScalarFunctionImpl.create(DateTrunc.class, "dateTrunc"));
       if (!functions.registry().warnings().isEmpty()) {
         LOG.warn("{} function plugin warnings for {}; SELECT * FROM sys.functions WHERE kind = 'WARNING' lists them",
             functions.registry().warnings().size(), url);
