@@ -2,6 +2,7 @@ package dev.wafer.adapter;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.wafer.adapter.predicate.PartitionHints;
 import dev.wafer.adapter.rel.ScanSpec;
 import dev.wafer.adapter.rel.WaferLogicalScan;
 import dev.wafer.adapter.table.TableColumn;
@@ -32,6 +33,7 @@ public final class WaferTable extends AbstractTable implements TranslatableTable
   private final WaferOptions options;
   private volatile TableLayout layout;
   private volatile RuntimeException loadFailure;
+  private volatile PartitionHints hints;
 
   public WaferTable(String name, Path directory, WaferOptions options) {
     this.name = requireNonNull(name, "name");
@@ -45,6 +47,19 @@ public final class WaferTable extends AbstractTable implements TranslatableTable
 
   public Path directory() {
     return directory;
+  }
+
+  /**
+   * The partition keys derived from data columns, read from the table metadata once (like the
+   * layout) rather than every time the planner pushes a filter.
+   */
+  public PartitionHints partitionHints() {
+    PartitionHints h = hints;
+    if (h == null) {
+      h = PartitionHints.of(directory);
+      hints = h;
+    }
+    return h;
   }
 
   /**

@@ -45,7 +45,7 @@ public final class FilterIntoScanRule extends RelRule<ScanRuleConfig> {
     ScanPredicate predicate = spec.predicate() == null ? split.pushed()
         : new ScanPredicate.And(List.of(spec.predicate(), split.pushed()));
     WaferTable table = scan.getTable().unwrap(WaferTable.class);
-    PartitionHints hints = table == null ? PartitionHints.NONE : PartitionHints.of(table.directory());
+    PartitionHints hints = table == null ? PartitionHints.NONE : table.partitionHints();
     List<TableFile> kept = ScanPruning.keptFiles(split.pushed(), spec.tableColumns(), spec.files(), hints);
     RelNode pushed = scan.withSpec(spec.withPredicate(predicate).withFiles(kept));
     call.transformTo(split.residual().isEmpty() ? pushed
