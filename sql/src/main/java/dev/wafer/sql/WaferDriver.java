@@ -54,6 +54,40 @@ public class WaferDriver extends org.apache.calcite.jdbc.Driver {
     new WaferDriver().register();
   }
 
+  /** Preparation that keeps each connection's query plans by SQL text ({@link PlanCache}). */
+  @Override
+  public org.apache.calcite.jdbc.CalcitePrepare createPrepare() {
+    return new PlanCache();
+  }
+
+  /** Calcite's handler, and a closed connection's cached plans are dropped. */
+  @Override
+  protected org.apache.calcite.avatica.Handler createHandler() {
+    org.apache.calcite.avatica.Handler calcite = super.createHandler();
+    return new org.apache.calcite.avatica.Handler() {
+      @Override
+      public void onConnectionInit(org.apache.calcite.avatica.AvaticaConnection c) throws SQLException {
+        calcite.onConnectionInit(c);
+      }
+
+      @Override
+      public void onConnectionClose(org.apache.calcite.avatica.AvaticaConnection c) {
+        PlanCache.forget(c);
+        calcite.onConnectionClose(c);
+      }
+
+      @Override
+      public void onStatementExecute(org.apache.calcite.avatica.AvaticaStatement s, ResultSink sink) {
+        calcite.onStatementExecute(s, sink);
+      }
+
+      @Override
+      public void onStatementClose(org.apache.calcite.avatica.AvaticaStatement s) {
+        calcite.onStatementClose(s);
+      }
+    };
+  }
+
   @Override
   protected String getConnectStringPrefix() {
     return WaferUrl.PREFIX;
