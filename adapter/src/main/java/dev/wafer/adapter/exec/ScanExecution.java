@@ -5,6 +5,7 @@ import dev.wafer.adapter.rel.ScanSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
@@ -29,13 +30,14 @@ public final class ScanExecution {
     AtomicBoolean cancelFlag = root == null ? null : DataContext.Variable.CANCEL_FLAG.get(root);
     Object timeout = root == null ? null : root.get(DataContext.Variable.TIMEOUT.camelName);
     long timeoutMillis = timeout instanceof Number n ? n.longValue() : 0;
+    Supplier<ScanEnumerator> scan = () -> new ScanEnumerator(spec, options, cancelFlag, timeoutMillis, scalar);
     if (spec.aggregate() != null) {
-      return new GroupsOnce(spec, options, cancelFlag, timeoutMillis, scalar);
+      return new GroupsOnce(scan);
     }
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object> enumerator() {
-        return new ScanEnumerator(spec, options, cancelFlag, timeoutMillis, scalar);
+        return scan.get();
       }
     };
   }
@@ -47,29 +49,20 @@ public final class ScanExecution {
    * their size is bounded by the query memory limit.
    */
   private static final class GroupsOnce extends AbstractEnumerable<Object> {
-    private final ScanSpec spec;
-    private final WaferOptions options;
-    private final AtomicBoolean cancelFlag;
-    private final long timeoutMillis;
-    private final boolean scalar;
+    private final Supplier<ScanEnumerator> scan;
     private List<Object> rows;
 
-    GroupsOnce(ScanSpec spec, WaferOptions options, AtomicBoolean cancelFlag, long timeoutMillis,
-        boolean scalar) {
-      this.spec = spec;
-      this.options = options;
-      this.cancelFlag = cancelFlag;
-      this.timeoutMillis = timeoutMillis;
-      this.scalar = scalar;
+    GroupsOnce(Supplier<ScanEnumerator> scan) {
+      this.scan = scan;
     }
 
     @Override
     public Enumerator<Object> enumerator() {
       if (rows == null) {
         List<Object> all = new ArrayList<>();
-        try (ScanEnumerator scan = new ScanEnumerator(spec, options, cancelFlag, timeoutMillis, scalar)) {
-          while (scan.moveNext()) {
-            all.add(scan.current());
+        try (ScanEnumerator groups = scan.get()) {
+          while (groups.moveNext()) {
+            all.add(groups.current());
           }
         }
         rows = all;
