@@ -19,7 +19,7 @@ public final class AggregateRun {
 
   private final AggregateSpec spec;
   private final List<TableColumn> columns;
-  private final StringCodes codes = new StringCodes();
+  private final StringCodes codes = StringCodes.shared();
   private final MemoryBudget budget;
   private final List<PartialAggregate> partials = new ArrayList<>();
   private final StatisticsAnswer statistics;
