@@ -20,9 +20,17 @@ public final class WaferRules {
   public static final AggregateIntoScanRule AGGREGATE_PROJECT_SCAN =
       AggregateIntoScanRule.Config.AGGREGATE_PROJECT_SCAN.toRule();
 
+  /** Join of a row scan with a one-row aggregate: the join condition bound into the row scan. */
+  public static final RelOptRule SCALAR_JOIN_INTO_SCAN = ScalarJoinIntoScanRule.SCAN_SCAN.toRule();
+  /** The same, the aggregate under a project on the right. */
+  public static final RelOptRule SCALAR_PROJECT_JOIN_INTO_SCAN = ScalarJoinIntoScanRule.SCAN_PROJECT.toRule();
+  /** The same, the aggregate under a project on the left. */
+  public static final RelOptRule PROJECT_SCALAR_JOIN_INTO_SCAN = ScalarJoinIntoScanRule.PROJECT_SCAN.toRule();
+
   /** Every Wafer rule, in registration order. */
   public static final List<RelOptRule> ALL =
-      List.of(FILTER_INTO_SCAN, PROJECT_INTO_SCAN, AGGREGATE_SCAN, AGGREGATE_PROJECT_SCAN);
+      List.of(FILTER_INTO_SCAN, PROJECT_INTO_SCAN, AGGREGATE_SCAN, AGGREGATE_PROJECT_SCAN, SCALAR_JOIN_INTO_SCAN,
+          SCALAR_PROJECT_JOIN_INTO_SCAN, PROJECT_SCALAR_JOIN_INTO_SCAN);
 
   private WaferRules() {}
 

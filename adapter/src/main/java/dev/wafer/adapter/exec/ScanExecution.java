@@ -1,6 +1,7 @@
 package dev.wafer.adapter.exec;
 
 import dev.wafer.adapter.WaferOptions;
+import dev.wafer.adapter.rel.ScalarBinder;
 import dev.wafer.adapter.rel.ScanSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,9 +31,10 @@ public final class ScanExecution {
     AtomicBoolean cancelFlag = root == null ? null : DataContext.Variable.CANCEL_FLAG.get(root);
     Object timeout = root == null ? null : root.get(DataContext.Variable.TIMEOUT.camelName);
     long timeoutMillis = timeout instanceof Number n ? n.longValue() : 0;
-    Supplier<ScanEnumerator> scan = () -> new ScanEnumerator(spec, options, cancelFlag, timeoutMillis, scalar);
+    Supplier<ScanEnumerator> scan = () -> new ScanEnumerator(bound(root, spec, options, timeoutMillis), options, cancelFlag,
+        timeoutMillis, scalar);
     if (spec.aggregate() != null) {
-      return new GroupsOnce(scan);
+      return new GroupsOnce(spec.aggregate().keys().isEmpty() ? root : null, spec, scan);
     }
     return new AbstractEnumerable<>() {
       @Override
@@ -42,6 +44,30 @@ public final class ScanExecution {
     };
   }
 
+  /** The spec with its scalar filter bound to the values of its source, computed (once per query) now. */
+  private static ScanSpec bound(DataContext root, ScanSpec spec, WaferOptions options, long timeoutMillis) {
+    if (spec.scalarFilter() == null) {
+      return spec;
+    }
+    ScanSpec source = spec.scalarFilter().source();
+    boolean scalar = source.aggregate().rowType().getFieldCount() == 1;
+    AtomicBoolean cancelFlag = root == null ? null : DataContext.Variable.CANCEL_FLAG.get(root);
+    List<Object> rows = QueryScalars.rows(root, source, () -> {
+      List<Object> all = new ArrayList<>();
+      try (ScanEnumerator e = new ScanEnumerator(source, options, cancelFlag, timeoutMillis, scalar)) {
+        while (e.moveNext()) {
+          all.add(e.current());
+        }
+      }
+      return all;
+    });
+    if (rows.size() != 1) {
+      throw new IllegalStateException("scalar source of " + spec.table() + " returned " + rows.size() + " rows");
+    }
+    Object row = rows.get(0);
+    return ScalarBinder.bind(spec, scalar ? new Object[] {row} : (Object[]) row);
+  }
+
   /**
    * The groups of an aggregating scan, computed by the first enumeration and replayed by later
    * ones: Calcite's nested-loop join opens a new inner enumerator for every outer row (a scalar
@@ -49,23 +75,30 @@ public final class ScanExecution {
    * their size is bounded by the query memory limit.
    */
   private static final class GroupsOnce extends AbstractEnumerable<Object> {
+    private final DataContext query;
+    private final ScanSpec spec;
     private final Supplier<ScanEnumerator> scan;
     private List<Object> rows;
 
-    GroupsOnce(Supplier<ScanEnumerator> scan) {
+    /** @param query the query whose other scans may share the result (one row only), or null */
+    GroupsOnce(DataContext query, ScanSpec spec, Supplier<ScanEnumerator> scan) {
+      this.query = query;
+      this.spec = spec;
       this.scan = scan;
     }
 
     @Override
     public Enumerator<Object> enumerator() {
       if (rows == null) {
-        List<Object> all = new ArrayList<>();
-        try (ScanEnumerator groups = scan.get()) {
-          while (groups.moveNext()) {
-            all.add(groups.current());
+        rows = QueryScalars.rows(query, spec, () -> {
+          List<Object> all = new ArrayList<>();
+          try (ScanEnumerator groups = scan.get()) {
+            while (groups.moveNext()) {
+              all.add(groups.current());
+            }
           }
-        }
-        rows = all;
+          return all;
+        });
       }
       return Linq4j.enumerator(rows);
     }

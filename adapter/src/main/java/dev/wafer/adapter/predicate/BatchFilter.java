@@ -143,8 +143,19 @@ public final class BatchFilter {
         break; // every row is already decided (all FALSE for AND, all TRUE for OR)
       }
       byte[] next = eval(terms.get(t), b, rows);
-      for (int i = 0; i < rows; i++) {
-        out[i] = and ? (byte) Math.min(out[i], next[i]) : (byte) Math.max(out[i], next[i]);
+      // FALSE < NULL < TRUE: AND is the minimum, OR the maximum; one loop each, so each stays simple
+      if (and) {
+        for (int i = 0; i < rows; i++) {
+          byte x = out[i];
+          byte y = next[i];
+          out[i] = x < y ? x : y;
+        }
+      } else {
+        for (int i = 0; i < rows; i++) {
+          byte x = out[i];
+          byte y = next[i];
+          out[i] = x > y ? x : y;
+        }
       }
     }
     return out;

@@ -195,12 +195,43 @@ public final class PredicateTranslator {
     if (dateOfTimestamp != null) {
       return dateOfTimestamp;
     }
+    ScanPredicate abs = absComparison(expr, op, literal);
+    if (abs != null) {
+      return abs;
+    }
     Operand o = operand(expr);
     if (o == null) {
       return null;
     }
     Object value = value(o, literal, op);
     return value == null ? null : new Compare(o, op, value);
+  }
+
+  /**
+   * {@code ABS(e) op k} on DOUBLE as comparisons of {@code e} with {@code k} and {@code -k} (exact:
+   * negation and ABS do not round; NaN, infinities and -0.0 compare the same both ways), so that
+   * {@code ABS(x - mean) > 3 * sigma} runs in the kernels. Not for integers, whose ABS overflows.
+   */
+  private ScanPredicate absComparison(RexNode expr, CompareOp op, RexLiteral literal) {
+    if (!(expr instanceof RexCall call) || call.getOperator() != SqlStdOperatorTable.ABS
+        || call.getType().getSqlTypeName() != SqlTypeName.DOUBLE) {
+      return null;
+    }
+    Operand o = operand(call.getOperands().get(0));
+    if (o == null || o.domain() != Domain.DOUBLE || !(literal.getValue() instanceof Number number)) {
+      return null;
+    }
+    double k = number.doubleValue();
+    Compare up = new Compare(o, op, k);
+    double minusK = -k;
+    switch (op) {
+      case GT: return new Or(List.of(up, new Compare(o, CompareOp.LT, minusK)));
+      case GE: return new Or(List.of(up, new Compare(o, CompareOp.LE, minusK)));
+      case LT: return new And(List.of(up, new Compare(o, CompareOp.GT, minusK)));
+      case LE: return new And(List.of(up, new Compare(o, CompareOp.GE, minusK)));
+      case EQ: return new Or(List.of(up, new Compare(o, CompareOp.EQ, minusK)));
+      default: return new And(List.of(up, new Compare(o, CompareOp.NE, minusK)));
+    }
   }
 
   private static CompareOp op(SqlKind kind) {

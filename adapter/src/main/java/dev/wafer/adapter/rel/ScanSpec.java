@@ -26,6 +26,8 @@ import java.util.stream.IntStream;
  *     not returned, nor aggregated), or null when nothing is pushed
  * @param aggregate GROUP BY computed in the scan (its column indexes point into {@code columns}),
  *     or null: the scan then outputs one row per group instead of the rows
+ * @param scalarFilter a further filter whose constants another one-row scan of the query computes
+ *     (bound into {@code predicate} at execution by {@code ScalarBinder}), or null
  */
 public record ScanSpec(
     String table,
@@ -35,7 +37,8 @@ public record ScanSpec(
     int totalFiles,
     int totalBatches,
     ScanPredicate predicate,
-    AggregateSpec aggregate) {
+    AggregateSpec aggregate,
+    ScalarFilter scalarFilter) {
 
   public ScanSpec {
     requireNonNull(table, "table");
@@ -60,7 +63,7 @@ public record ScanSpec(
   public static ScanSpec full(String table, TableLayout layout) {
     return new ScanSpec(table, layout.columns(),
         IntStream.range(0, layout.columns().size()).boxed().toList(),
-        layout.files(), layout.files().size(), layout.batches(), null, null);
+        layout.files(), layout.files().size(), layout.batches(), null, null, null);
   }
 
   /** Another column projection; not for a scan with an aggregate (its indexes point into the columns). */
@@ -68,11 +71,11 @@ public record ScanSpec(
     if (aggregate != null) {
       throw new IllegalStateException("cannot re-project a scan that computes an aggregate");
     }
-    return new ScanSpec(table, tableColumns, newColumns, files, totalFiles, totalBatches, predicate, aggregate);
+    return new ScanSpec(table, tableColumns, newColumns, files, totalFiles, totalBatches, predicate, aggregate, scalarFilter);
   }
 
   public ScanSpec withFiles(List<TableFile> newFiles) {
-    return new ScanSpec(table, tableColumns, columns, newFiles, totalFiles, totalBatches, predicate, aggregate);
+    return new ScanSpec(table, tableColumns, columns, newFiles, totalFiles, totalBatches, predicate, aggregate, scalarFilter);
   }
 
   /**
@@ -83,12 +86,24 @@ public record ScanSpec(
     if (aggregate != null) {
       throw new IllegalStateException("cannot push a row predicate below a pushed aggregate");
     }
-    return new ScanSpec(table, tableColumns, columns, files, totalFiles, totalBatches, newPredicate, aggregate);
+    return new ScanSpec(table, tableColumns, columns, files, totalFiles, totalBatches, newPredicate, aggregate, scalarFilter);
   }
 
   /** This scan computing {@code newAggregate} over its (filtered) columns (null: no aggregate). */
   public ScanSpec withAggregate(AggregateSpec newAggregate) {
-    return new ScanSpec(table, tableColumns, columns, files, totalFiles, totalBatches, predicate, newAggregate);
+    return new ScanSpec(table, tableColumns, columns, files, totalFiles, totalBatches, predicate, newAggregate, scalarFilter);
+  }
+
+  /**
+   * This scan with a filter bound at execution (null: none); not for a scan with an aggregate
+   * (as for {@link #withPredicate}).
+   */
+  public ScanSpec withScalarFilter(ScalarFilter newScalarFilter) {
+    if (aggregate != null) {
+      throw new IllegalStateException("cannot push a row filter below a pushed aggregate");
+    }
+    return new ScanSpec(table, tableColumns, columns, files, totalFiles, totalBatches, predicate, aggregate,
+        newScalarFilter);
   }
 
   /** The projected columns, in output order. */
@@ -108,6 +123,8 @@ public record ScanSpec(
   public String describe() {
     return "columns=[" + outputColumns().stream().map(TableColumn::name).collect(Collectors.joining(", "))
         + "]" + (predicate == null ? "" : ", filter=[" + predicate + "]")
+        + (scalarFilter == null ? ""
+            : ", scalar filter=[" + scalarFilter.describe(tableColumns.stream().map(TableColumn::name).toList()) + "]")
         + ", files=" + files.size() + "/" + totalFiles + ", batches=" + batches() + "/" + totalBatches
         + (aggregate == null ? ""
             : ", aggregate=[" + aggregate.describe(outputColumns().stream().map(TableColumn::name).toList()) + "]");

@@ -99,7 +99,9 @@ public abstract class WaferScan extends TableScan {
    */
   @Override
   public final double estimateRowCount(RelMetadataQuery mq) {
-    double rows = Math.max(1D, spec.rows() * Selectivity.estimate(spec.predicate()));
+    // a filter bound at execution: Calcite's guess for a comparison
+    double bound = spec.scalarFilter() == null ? 1D : 0.25D;
+    double rows = Math.max(1D, spec.rows() * Selectivity.estimate(spec.predicate()) * bound);
     if (spec.aggregate() == null) {
       return rows;
     }

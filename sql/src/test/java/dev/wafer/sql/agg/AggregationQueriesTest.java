@@ -2,11 +2,7 @@ package dev.wafer.sql.agg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wafer.adapter.WaferMemory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -22,28 +18,22 @@ import org.junit.jupiter.params.provider.MethodSource;
  * DuckDB over the same rows; and the plan shows where the aggregate was pushed.
  */
 class AggregationQueriesTest {
-  private static Path root;
+  private static AggFixture data;
   private static Connection on;
   private static Connection off;
   private static Connection duck;
 
   @BeforeAll
   static void setUp() throws Exception {
-    root = Files.createTempDirectory("wafer-agg");
-    duck = AggData.write(root, 42, 4, 3_000, 700);
-    on = DriverManager.getConnection("jdbc:wafer:" + root + ";threads=2");
-    off = DriverManager.getConnection("jdbc:wafer:" + root + ";rules=off;threads=2");
+    data = AggFixture.open("wafer-agg", 42);
+    on = data.on;
+    off = data.off;
+    duck = data.duck;
   }
 
   @AfterAll
   static void tearDown() throws Exception {
-    on.close();
-    off.close();
-    duck.close();
-    assertThat(WaferMemory.root().getAllocatedMemory()).as("Arrow memory after all queries").isZero();
-    try (Stream<Path> files = Files.walk(root)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+    data.close();
   }
 
   /** name, Wafer SQL, DuckDB SQL (null: same; "-": not comparable), ordered, pushed into the scan. */

@@ -1,0 +1,120 @@
+package dev.wafer.rules;
+
+import dev.wafer.adapter.rel.ScalarBinder;
+import dev.wafer.adapter.rel.ScalarFilter;
+import dev.wafer.adapter.rel.ScanSpec;
+import dev.wafer.adapter.rel.WaferScan;
+import java.util.List;
+import org.apache.calcite.plan.RelOptRuleCall;
+import org.apache.calcite.plan.RelRule;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rel.logical.LogicalJoin;
+import org.apache.calcite.rel.logical.LogicalProject;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexShuttle;
+
+/**
+ * Pushes the condition of an inner join between a row scan and a one-row aggregate (a scalar
+ * subquery: {@code t CROSS JOIN (SELECT AVG(x) m, STDDEV_POP(x) s FROM t) g WHERE ABS(t.x - g.m)
+ * > 3 * g.s}) into the row scan as a {@link ScalarFilter}: at execution the aggregate's values are
+ * bound into an ordinary pushed predicate, so the kernels filter the rows instead of a nested-loop
+ * join evaluating the condition per row. The join stays, with condition TRUE, and still pairs the
+ * one aggregate row with the rows that pass, so the output is unchanged. Only conditions that the
+ * binder can translate for any values, and that are never TRUE when an aggregate value is NULL,
+ * are pushed.
+ */
+public final class ScalarJoinIntoScanRule extends RelRule<ScanRuleConfig> {
+
+  private ScalarJoinIntoScanRule(ScanRuleConfig config) {
+    super(config);
+  }
+
+  @Override
+  public void onMatch(RelOptRuleCall call) {
+    LogicalJoin join = call.rel(0);
+    // rels: the join, then the left input (a scan, or a project and its scan), then the right input
+    boolean projectLeft = call.rel(1) instanceof LogicalProject;
+    int rightAt = projectLeft ? 3 : 2;
+    boolean projectRight = call.rel(rightAt) instanceof LogicalProject;
+    WaferScan left = call.rel(projectLeft ? 2 : 1);
+    WaferScan right = call.rel(projectRight ? rightAt + 1 : rightAt);
+    if (join.getJoinType() != JoinRelType.INNER || join.getCondition().isAlwaysTrue()) {
+      return;
+    }
+    boolean scalarLeft = isScalar(left) && isRows(right) && !projectRight;
+    if (!scalarLeft && !(isScalar(right) && isRows(left) && !projectLeft)) {
+      return;
+    }
+    WaferScan rows = scalarLeft ? right : left;
+    WaferScan scalar = scalarLeft ? left : right;
+    RelNode scalarInput = call.rel(scalarLeft ? 1 : rightAt);
+    LogicalProject project = scalarInput instanceof LogicalProject p ? p : null;
+    ScanSpec spec = rows.spec();
+    int tableColumns = spec.tableColumns().size();
+    int leftCount = join.getLeft().getRowType().getFieldCount();
+    RexShuttle toSource = new RexShuttle() {
+      @Override
+      public RexNode visitInputRef(RexInputRef ref) {
+        return new RexInputRef(tableColumns + ref.getIndex(), ref.getType());
+      }
+    };
+    // join fields -> table ordinals of the row scan; the scalar side's fields -> its expressions
+    // over the aggregate's fields, numbered tableColumns + j
+    RexNode condition = join.getCondition().accept(new RexShuttle() {
+      @Override
+      public RexNode visitInputRef(RexInputRef ref) {
+        int i = ref.getIndex();
+        boolean inLeft = i < leftCount;
+        int field = inLeft ? i : i - leftCount;
+        if (inLeft != scalarLeft) {
+          return new RexInputRef(spec.columns().get(field), ref.getType());
+        }
+        return project == null ? new RexInputRef(tableColumns + field, ref.getType())
+            : project.getProjects().get(field).accept(toSource);
+      }
+    });
+    List<RelDataTypeField> sourceFields = scalar.getRowType().getFieldList();
+    if (!ScalarBinder.pushable(spec, condition, sourceFields)) {
+      return;
+    }
+    ScalarFilter filter = new ScalarFilter(scalar.spec(), condition,
+        sourceFields.stream().map(RelDataTypeField::getName).toList());
+    RelNode filtered = rows.withSpec(spec.withScalarFilter(filter));
+    RexNode always = join.getCluster().getRexBuilder().makeLiteral(true);
+    call.transformTo(join.copy(join.getTraitSet(), always, scalarLeft ? scalarInput : filtered,
+        scalarLeft ? filtered : scalarInput, JoinRelType.INNER, join.isSemiJoinDone()));
+  }
+
+  /** A scan that always returns exactly one row: an aggregate without keys. */
+  private static boolean isScalar(WaferScan scan) {
+    return scan.spec().aggregate() != null && scan.spec().aggregate().keys().isEmpty();
+  }
+
+  private static boolean isRows(WaferScan scan) {
+    return scan.spec().aggregate() == null && scan.spec().scalarFilter() == null;
+  }
+
+  /** Configuration: an inner join of two Wafer scans. */
+  public static final ScanRuleConfig SCAN_SCAN = ScanRuleConfig.of(
+      b0 -> b0.operand(LogicalJoin.class).inputs(
+          b1 -> b1.operand(WaferScan.class).noInputs(),
+          b2 -> b2.operand(WaferScan.class).noInputs()),
+      c -> new ScalarJoinIntoScanRule(c)).withDescription("ScalarJoinIntoScanRule:scan-scan");
+
+  /** Configuration: the aggregate on the right under a project (e.g. {@code avg + 2 * stddev}). */
+  public static final ScanRuleConfig SCAN_PROJECT = ScanRuleConfig.of(
+      b0 -> b0.operand(LogicalJoin.class).inputs(
+          b1 -> b1.operand(WaferScan.class).noInputs(),
+          b2 -> b2.operand(LogicalProject.class).oneInput(b3 -> b3.operand(WaferScan.class).noInputs())),
+      c -> new ScalarJoinIntoScanRule(c)).withDescription("ScalarJoinIntoScanRule:scan-project");
+
+  /** Configuration: the aggregate on the left under a project. */
+  public static final ScanRuleConfig PROJECT_SCAN = ScanRuleConfig.of(
+      b0 -> b0.operand(LogicalJoin.class).inputs(
+          b1 -> b1.operand(LogicalProject.class).oneInput(b2 -> b2.operand(WaferScan.class).noInputs()),
+          b3 -> b3.operand(WaferScan.class).noInputs()),
+      c -> new ScalarJoinIntoScanRule(c)).withDescription("ScalarJoinIntoScanRule:project-scan");
+}
