@@ -29,6 +29,7 @@ public final class PartialAggregate {
   /** Columns read only as the single group key, which {@link DirectKeyGroups} may read raw. */
   private final boolean[] directKey;
   private final DirectKeyGroups direct;
+  private final DenseKeyCells cells;
   private final ColumnDecoder decoder;
   private final PredicateEvaluator evaluator;
   private final ColumnBatch none = new ColumnBatch();
@@ -75,6 +76,12 @@ public final class PartialAggregate {
     table = new GroupTable(width);
     direct = new DirectKeyGroups(table, codes);
     tuple = new long[width];
+    boolean[] stringKey = new boolean[spec.keys().size()];
+    for (int j = 0; j < stringKey.length; j++) {
+      GroupKey k = spec.keys().get(j);
+      stringKey[j] = kinds[k.column()] == ValueKind.STRING && k.transform() == KeyTransform.NONE;
+    }
+    cells = new DenseKeyCells(table, stringKey);
     keyScratch = new long[spec.keys().size()][0];
     accumulators = new Accumulator[spec.calls().size()];
     long bytes = table.bytesPerGroup();
@@ -212,6 +219,9 @@ public final class PartialAggregate {
     for (int j = 0; j < k; j++) {
       vals[j] = keyValues(j, rows);
       vs[j] = cols[spec.keys().get(j).column()];
+    }
+    if (cells.groups(vals, vs, base, n, g)) {
+      return g;
     }
     long[] t = tuple;
     for (int i = 0; i < n; i++) {
