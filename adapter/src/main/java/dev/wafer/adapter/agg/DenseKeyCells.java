@@ -202,17 +202,7 @@ final class DenseKeyCells {
 
   private int find(long[][] values, ColumnBatch[] columns, int r) {
     misses++;
-    long nulls = 0;
-    for (int j = 0; j < keys; j++) {
-      if (columns[j].isNull(r)) {
-        nulls |= 1L << j;
-        tuple[j] = 0;
-      } else {
-        tuple[j] = values[j][r];
-      }
-    }
-    tuple[keys] = nulls;
-    return table.find(tuple);
+    return table.findRow(values, columns, r, tuple);
   }
 
   private int nullId(int j) {

@@ -55,6 +55,25 @@ final class GroupTable {
     }
   }
 
+  /**
+   * The id of row r's key tuple: key j's word is {@code values[j][r]}, or NULL by {@code
+   * columns[j]}; {@code scratch} holds the tuple (width words).
+   */
+  int findRow(long[][] values, ColumnBatch[] columns, int r, long[] scratch) {
+    int keys = width - 1;
+    long nulls = 0;
+    for (int j = 0; j < keys; j++) {
+      if (columns[j].isNull(r)) {
+        nulls |= 1L << j;
+        scratch[j] = 0;
+      } else {
+        scratch[j] = values[j][r];
+      }
+    }
+    scratch[keys] = nulls;
+    return find(scratch);
+  }
+
   /** {@link #find} for one key: the tuple (value, nullBits) without an array. */
   int findOne(long value, long nullBits) {
     int h = (int) mix(mix(value) ^ nullBits) & mask;

@@ -223,20 +223,9 @@ public final class PartialAggregate {
     if (cells.groups(vals, vs, base, n, g)) {
       return g;
     }
-    long[] t = tuple;
     for (int i = 0; i < n; i++) {
       int r = base == null ? i : base[i];
-      long nullBits = 0;
-      for (int j = 0; j < k; j++) {
-        if (vs[j].isNull(r)) {
-          nullBits |= 1L << j;
-          t[j] = 0;
-        } else {
-          t[j] = vals[j][r];
-        }
-      }
-      t[k] = nullBits;
-      g[r] = table.find(t);
+      g[r] = table.findRow(vals, vs, r, tuple);
     }
     return g;
   }
