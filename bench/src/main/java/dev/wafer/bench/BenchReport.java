@@ -30,7 +30,8 @@ final class BenchReport {
         .append("Produced by `").append(ctx.command()).append("` on ").append(LocalDate.now())
         .append(". Every engine's answer is checked against the first engine's before its time "
             + "counts; times are medians of ").append(ctx.runs()).append(" runs after ")
-        .append(ctx.warmup()).append(" warm-up runs, in milliseconds, [min–max].\n\n")
+        .append(ctx.warmup()).append(" warm-up runs, in milliseconds, [min–max]. Runs are interleaved: each "
+            + "round runs every engine once, starting with a different engine each round.\n\n")
         .append("- Machine: ").append(MachineInfo.cpu()).append(", ").append(MachineInfo.cores())
         .append(" cores, ").append(MachineInfo.memory()).append(" RAM; shared and noisy.\n")
         .append("- Rows: ").append(String.format(Locale.ROOT, "%,d", ctx.rows()))

@@ -23,44 +23,63 @@ final class BenchRunner {
     this.runs = runs;
   }
 
-  /** Results by query name, then by engine name, in suite and engine order. */
+  /**
+   * Results by query name, then by engine name, in suite and engine order. The timed runs are
+   * interleaved, engine after engine, starting with a different engine each round: on a shared
+   * 2-core machine the engine timed right after another (DuckDB's workers linger briefly after a
+   * query) or first after a pause would otherwise be favoured or penalised systematically.
+   */
   Map<String, Map<String, EngineResult>> run(List<BenchQuery> queries) {
     Map<String, Map<String, EngineResult>> all = new LinkedHashMap<>();
     for (BenchQuery q : queries) {
       Map<String, EngineResult> byEngine = new LinkedHashMap<>();
+      List<Engine> correct = new ArrayList<>();
       ResultDigest reference = null;
       for (Engine e : engines) {
-        EngineResult r;
         try (Statement s = e.connection().createStatement()) {
           ResultDigest digest = ResultDigest.of(s, q);
           String diff = reference == null ? null : digest.differenceFrom(reference);
           if (reference == null) {
             reference = digest;
           }
-          r = diff != null ? EngineResult.failed("wrong answer: " + diff) : EngineResult.ok(time(s, q));
+          if (diff != null) {
+            byEngine.put(e.name(), EngineResult.failed("wrong answer: " + diff));
+          } else {
+            byEngine.put(e.name(), null);
+            correct.add(e);
+          }
         } catch (SQLException | RuntimeException ex) {
-          r = EngineResult.failed("error: " + firstLine(ex.getMessage()));
+          byEngine.put(e.name(), EngineResult.failed("error: " + firstLine(ex.getMessage())));
         }
-        byEngine.put(e.name(), r);
-        System.out.printf("%-20s %-16s %s%n", q.name(), e.name(), r.timing() != null
-            ? String.format("median %.1f ms", r.timing().median()) : r.problem());
+      }
+      Map<Engine, List<Double>> times = new LinkedHashMap<>();
+      correct.forEach(e -> times.put(e, new ArrayList<>()));
+      for (int round = -warmup; round < runs; round++) {
+        for (int k = 0; k < correct.size(); k++) {
+          Engine e = correct.get(Math.floorMod(round + k, correct.size()));
+          if (!times.containsKey(e)) {
+            continue; // failed during an earlier round
+          }
+          try (Statement s = e.connection().createStatement()) {
+            long t0 = System.nanoTime();
+            ResultDigest.drain(s, q.sql());
+            if (round >= 0) {
+              times.get(e).add((System.nanoTime() - t0) / 1e6);
+            }
+          } catch (SQLException | RuntimeException ex) {
+            times.remove(e);
+            byEngine.put(e.name(), EngineResult.failed("error: " + firstLine(ex.getMessage())));
+          }
+        }
+      }
+      times.forEach((e, ms) -> byEngine.put(e.name(), EngineResult.ok(new Timing(ms))));
+      for (Map.Entry<String, EngineResult> r : byEngine.entrySet()) {
+        System.out.printf("%-20s %-16s %s%n", q.name(), r.getKey(), r.getValue().timing() != null
+            ? String.format("median %.1f ms", r.getValue().timing().median()) : r.getValue().problem());
       }
       all.put(q.name(), byEngine);
     }
     return all;
-  }
-
-  private Timing time(Statement s, BenchQuery q) throws SQLException {
-    for (int i = 0; i < warmup; i++) {
-      ResultDigest.drain(s, q.sql());
-    }
-    List<Double> ms = new ArrayList<>();
-    for (int i = 0; i < runs; i++) {
-      long t0 = System.nanoTime();
-      ResultDigest.drain(s, q.sql());
-      ms.add((System.nanoTime() - t0) / 1e6);
-    }
-    return new Timing(ms);
   }
 
   private static String firstLine(String s) {
