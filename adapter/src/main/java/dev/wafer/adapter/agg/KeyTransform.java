@@ -58,6 +58,14 @@ public enum KeyTransform {
     }
   }
 
+  /**
+   * Whether the transform never decreases (a ≤ b implies f(a) ≤ f(b)): then values between two of
+   * the same bucket are in it too. Not NONE, which needs no bucketing.
+   */
+  public boolean monotonic() {
+    return this != NONE && (name().startsWith("FLOOR") || this == CAST_DATE || this == EXTRACT_YEAR);
+  }
+
   /** Whether the key keeps the input's time type (FLOOR, NONE) rather than becoming DATE or a number. */
   public boolean keepsType() {
     return name().startsWith("FLOOR") || this == NONE;

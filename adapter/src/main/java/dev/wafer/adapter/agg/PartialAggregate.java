@@ -127,7 +127,7 @@ public final class PartialAggregate {
     }
     int[] base = Selection.isAll(selection, rows) ? null : selection.positions;
     int n = Selection.count(selection, rows);
-    int constantGroup = constantGroup();
+    int constantGroup = constantGroup(rows);
     int[] g = null;
     if (constantGroup < 0) {
       g = groups(batch, rows, base, n);
@@ -162,8 +162,18 @@ public final class PartialAggregate {
 
   /** The group of every row when all keys are constant in the batch, else -1. */
   int constantGroup() {
+    return constantGroup(1);
+  }
+
+  /**
+   * {@link #constantGroup()} for a batch of {@code rows}: a key is constant when its column is (a
+   * partition value), or when a monotonic time bucket puts the batch's smallest and largest value
+   * in the same bucket (a day's file grouped by day or month): then no row is bucketed or hashed.
+   */
+  private int constantGroup(int rows) {
     for (GroupKey k : spec.keys()) {
-      if (!cols[k.column()].constant) {
+      ColumnBatch v = cols[k.column()];
+      if (!v.constant && !(k.transform().monotonic() && !v.mayBeNull() && oneBucket(v.longs, rows, k))) {
         return -1;
       }
     }
@@ -180,6 +190,18 @@ public final class PartialAggregate {
     }
     tuple[tuple.length - 1] = nulls;
     return table.find(tuple);
+  }
+
+  /** Whether every value of {@code x[0..rows)} falls in one bucket of the key's monotonic transform. */
+  private boolean oneBucket(long[] x, int rows, GroupKey k) {
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    for (int i = 0; i < rows; i++) {
+      min = Math.min(min, x[i]);
+      max = Math.max(max, x[i]);
+    }
+    boolean date = dates[k.column()];
+    return rows > 0 && k.transform().apply(min, date) == k.transform().apply(max, date);
   }
 
   /** Group ids of the selected rows (indexed by row). */

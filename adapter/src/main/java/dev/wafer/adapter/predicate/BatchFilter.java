@@ -20,6 +20,7 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.types.Types.MinorType;
 
 /**
@@ -73,12 +74,12 @@ public final class BatchFilter {
     if (count == 0) {
       return Selection.none();
     }
-    int[] positions = new int[count];
+    // branch-free: a branch per row mispredicts at every selectivity between the extremes
+    int[] positions = new int[count + 1];
     int k = 0;
     for (int i = 0; i < rows; i++) {
-      if (out[i] == Tri.TRUE) {
-        positions[k++] = i;
-      }
+      positions[k] = i;
+      k += out[i] == Tri.TRUE ? 1 : 0;
     }
     return new Selection(positions, count);
   }
@@ -217,9 +218,23 @@ public final class BatchFilter {
       }
       s.dictionaryResults.put(leaf, new Object[] {dictionary, table});
     }
+    boolean nulls = indices.getNullCount() > 0;
+    if (!nulls && indices instanceof IntVector) {
+      // the common case as one pass over the 32-bit indexes, without widening them first
+      long a = indices.getDataBufferAddress();
+      int size = table.length;
+      for (int i = 0; i < rows; i++) {
+        int d = MemoryUtil.getInt(a + 4L * i);
+        if (d < 0 || d >= size) {
+          throw new IllegalStateException("column '" + indices.getName() + "': dictionary index " + d
+              + " outside dictionary of " + size + " values");
+        }
+        out[i] = table[d];
+      }
+      return;
+    }
     long[] idx = s.longs(rows);
     RawColumn.readLongs(indices, idx, rows);
-    boolean nulls = indices.getNullCount() > 0;
     long validity = indices.getValidityBufferAddress();
     byte onNull = ValueEvaluator.leaf(leaf, null); // NULL, or TRUE for IS NULL
     for (int i = 0; i < rows; i++) {
