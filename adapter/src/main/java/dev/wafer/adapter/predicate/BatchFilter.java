@@ -92,6 +92,15 @@ public final class BatchFilter {
     double[] doubles = new double[0];
     final Map<ScanPredicate, Object[]> dictionaryResults = new IdentityHashMap<>();
 
+    byte[] bytes = new byte[0];
+
+    byte[] bytes(int rows) {
+      if (bytes.length < rows) {
+        bytes = new byte[rows];
+      }
+      return bytes;
+    }
+
     long[] longs(int rows) {
       if (longs.length < rows) {
         longs = new long[rows];
@@ -133,6 +142,10 @@ public final class BatchFilter {
   }
 
   private byte[] combine(java.util.List<ScanPredicate> terms, Batch b, int rows, boolean and) {
+    byte[] fused = sameDoubleOperand(terms, b, rows, and);
+    if (fused != null) {
+      return fused;
+    }
     byte[] out = eval(terms.get(0), b, rows);
     byte decided = and ? Tri.FALSE : Tri.TRUE;
     for (int t = 1; t < terms.size(); t++) {
@@ -143,23 +156,29 @@ public final class BatchFilter {
       if (!open) {
         break; // every row is already decided (all FALSE for AND, all TRUE for OR)
       }
-      byte[] next = eval(terms.get(t), b, rows);
-      // FALSE < NULL < TRUE: AND is the minimum, OR the maximum; one loop each, so each stays simple
-      if (and) {
-        for (int i = 0; i < rows; i++) {
-          byte x = out[i];
-          byte y = next[i];
-          out[i] = x < y ? x : y;
-        }
-      } else {
-        for (int i = 0; i < rows; i++) {
-          byte x = out[i];
-          byte y = next[i];
-          out[i] = x > y ? x : y;
-        }
-      }
+      fold(out, eval(terms.get(t), b, rows), rows, and);
     }
     return out;
+  }
+
+  /**
+   * {@code out = out AND next} or {@code out OR next} in three-valued logic: with FALSE < NULL <
+   * TRUE, AND is the minimum and OR the maximum; one loop each, so each stays simple.
+   */
+  private static void fold(byte[] out, byte[] next, int rows, boolean and) {
+    if (and) {
+      for (int i = 0; i < rows; i++) {
+        byte x = out[i];
+        byte y = next[i];
+        out[i] = x < y ? x : y;
+      }
+    } else {
+      for (int i = 0; i < rows; i++) {
+        byte x = out[i];
+        byte y = next[i];
+        out[i] = x > y ? x : y;
+      }
+    }
   }
 
   private byte[] leaf(ScanPredicate leaf, Batch b, int rows) {
@@ -330,33 +349,10 @@ public final class BatchFilter {
   }
 
   private static void doubleLeaf(ScanPredicate leaf, Operand operand, FieldVector v, Scratch s, byte[] out, int rows) {
-    double[] x = s.doubles(rows);
-    MinorType type = v.getMinorType();
-    if (RawColumn.isDouble(type)) {
-      RawColumn.readDoubles(v, x, rows);
-    } else {
-      long[] l = s.longs(rows);
-      RawColumn.readLongs(v, l, rows);
-      for (int i = 0; i < rows; i++) {
-        x[i] = l[i];
-      }
-    }
-    if (operand instanceof Arith a) {
-      double l = ((Number) a.literal()).doubleValue();
-      for (int i = 0; i < rows; i++) {
-        x[i] = ValueEvaluator.arith(a, x[i], l);
-      }
-    }
+    double[] x = DoubleKernels.values(operand, v, s.doubles(rows), s.longs(rows), rows);
     if (leaf instanceof Compare c) {
-      double l = ((Number) c.literal()).doubleValue();
-      switch (c.op()) {
-        case EQ: for (int i = 0; i < rows; i++) { out[i] = Tri.of(x[i] == l); } return;
-        case NE: for (int i = 0; i < rows; i++) { out[i] = Tri.of(x[i] != l); } return;
-        case LT: for (int i = 0; i < rows; i++) { out[i] = Tri.of(x[i] < l); } return;
-        case LE: for (int i = 0; i < rows; i++) { out[i] = Tri.of(x[i] <= l); } return;
-        case GT: for (int i = 0; i < rows; i++) { out[i] = Tri.of(x[i] > l); } return;
-        default: for (int i = 0; i < rows; i++) { out[i] = Tri.of(x[i] >= l); } return;
-      }
+      DoubleKernels.compare(c.op(), ((Number) c.literal()).doubleValue(), x, out, rows);
+      return;
     }
     double[] set = ((In) leaf).literals().stream().mapToDouble(o -> ((Number) o).doubleValue()).toArray();
     for (int i = 0; i < rows; i++) {
@@ -366,6 +362,43 @@ public final class BatchFilter {
       }
       out[i] = Tri.of(hit);
     }
+  }
+
+  /**
+   * AND or OR of comparisons of one DOUBLE operand with literals ({@code BETWEEN}, {@code ABS(x -
+   * m) > k}) in one read of the column: the operand is computed once, each comparison folds into
+   * the result. Null when the terms are not of that form (the general path evaluates them).
+   */
+  private byte[] sameDoubleOperand(java.util.List<ScanPredicate> terms, Batch b, int rows, boolean and) {
+    Operand operand = null;
+    for (ScanPredicate t : terms) {
+      if (!(t instanceof Compare c) || c.operand().domain() != ScanPredicate.Domain.DOUBLE
+          || !(c.literal() instanceof Number) || (operand != null && !operand.equals(c.operand()))) {
+        return null;
+      }
+      operand = c.operand();
+    }
+    int slot = slotOfOrdinal[operand.column().ordinal()];
+    FieldVector v = b.vectors[slot];
+    if (v == null || b.dictionaries[slot] != null
+        || !(RawColumn.isDouble(v.getMinorType()) || RawColumn.isLong(v.getMinorType()))) {
+      return null;
+    }
+    double[] x = DoubleKernels.values(operand, v, b.scratch.doubles(rows), b.scratch.longs(rows), rows);
+    byte[] out = new byte[rows];
+    byte[] term = terms.size() > 1 ? b.scratch.bytes(rows) : null;
+    for (int t = 0; t < terms.size(); t++) {
+      Compare c = (Compare) terms.get(t);
+      double l = ((Number) c.literal()).doubleValue();
+      if (t == 0) {
+        DoubleKernels.compare(c.op(), l, x, out, rows);
+        continue;
+      }
+      DoubleKernels.compare(c.op(), l, x, term, rows);
+      fold(out, term, rows, and);
+    }
+    RawColumn.applyNulls(v, out, rows);
+    return out;
   }
 
   private static void stringLeaf(ScanPredicate leaf, FieldVector v, byte[] out, int rows) {
