@@ -17,14 +17,22 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
 
 /**
- * Pushes the condition of an inner join between a row scan and a one-row aggregate (a scalar
- * subquery: {@code t CROSS JOIN (SELECT AVG(x) m, STDDEV_POP(x) s FROM t) g WHERE ABS(t.x - g.m)
- * > 3 * g.s}) into the row scan as a {@link ScalarFilter}: at execution the aggregate's values are
- * bound into an ordinary pushed predicate, so the kernels filter the rows instead of a nested-loop
- * join evaluating the condition per row. The join stays, with condition TRUE, and still pairs the
- * one aggregate row with the rows that pass, so the output is unchanged. Only conditions that the
- * binder can translate for any values, and that are never TRUE when an aggregate value is NULL,
- * are pushed.
+ * Pushes the condition of an inner join into the larger side's scan, bound at execution to the
+ * other side's values ({@link ScalarFilter}):
+ *
+ * <ul>
+ *   <li>with a one-row aggregate (a scalar subquery: {@code t CROSS JOIN (SELECT AVG(x) m,
+ *       STDDEV_POP(x) s FROM t) g WHERE ABS(t.x - g.m) > 3 * g.s}), the condition becomes the row
+ *       scan's predicate and the join's condition TRUE: the kernels filter the rows instead of a
+ *       nested-loop join testing each. Only conditions never TRUE when an aggregate value is
+ *       NULL are pushed;
+ *   <li>with a small table (a dimension such as {@code specs}, at most {@link
+ *       ScalarFilter#MAX_SEMI_ROWS} rows in its files), a semi-join reduction: the large scan
+ *       drops the rows no small-side row can join with, and the join keeps its condition.
+ * </ul>
+ *
+ * Either way only conditions the binder can translate for any values are pushed, and the join's
+ * output is unchanged.
  */
 public final class ScalarJoinIntoScanRule extends RelRule<ScanRuleConfig> {
 
@@ -44,14 +52,27 @@ public final class ScalarJoinIntoScanRule extends RelRule<ScanRuleConfig> {
     if (join.getJoinType() != JoinRelType.INNER || join.getCondition().isAlwaysTrue()) {
       return;
     }
-    boolean scalarLeft = isScalar(left) && isRows(right) && !projectRight;
-    if (!scalarLeft && !(isScalar(right) && isRows(left) && !projectLeft)) {
+    boolean sourceLeft;
+    boolean semi;
+    if (isScalar(left) && isRows(right) && !projectRight) {
+      sourceLeft = true;
+      semi = false;
+    } else if (isScalar(right) && isRows(left) && !projectLeft) {
+      sourceLeft = false;
+      semi = false;
+    } else if (!projectLeft && !projectRight && isSmall(left) && isLarge(right)) {
+      sourceLeft = true;
+      semi = true;
+    } else if (!projectLeft && !projectRight && isSmall(right) && isLarge(left)) {
+      sourceLeft = false;
+      semi = true;
+    } else {
       return;
     }
-    WaferScan rows = scalarLeft ? right : left;
-    WaferScan scalar = scalarLeft ? left : right;
-    RelNode scalarInput = call.rel(scalarLeft ? 1 : rightAt);
-    LogicalProject project = scalarInput instanceof LogicalProject p ? p : null;
+    WaferScan rows = sourceLeft ? right : left;
+    WaferScan source = sourceLeft ? left : right;
+    RelNode sourceInput = call.rel(sourceLeft ? 1 : rightAt);
+    LogicalProject project = sourceInput instanceof LogicalProject p ? p : null;
     ScanSpec spec = rows.spec();
     int tableColumns = spec.tableColumns().size();
     int leftCount = join.getLeft().getRowType().getFieldCount();
@@ -61,31 +82,43 @@ public final class ScalarJoinIntoScanRule extends RelRule<ScanRuleConfig> {
         return new RexInputRef(tableColumns + ref.getIndex(), ref.getType());
       }
     };
-    // join fields -> table ordinals of the row scan; the scalar side's fields -> its expressions
-    // over the aggregate's fields, numbered tableColumns + j
+    // join fields -> table ordinals of the row scan; the source side's fields -> its expressions
+    // over the source scan's fields, numbered tableColumns + j
     RexNode condition = join.getCondition().accept(new RexShuttle() {
       @Override
       public RexNode visitInputRef(RexInputRef ref) {
         int i = ref.getIndex();
         boolean inLeft = i < leftCount;
         int field = inLeft ? i : i - leftCount;
-        if (inLeft != scalarLeft) {
+        if (inLeft != sourceLeft) {
           return new RexInputRef(spec.columns().get(field), ref.getType());
         }
         return project == null ? new RexInputRef(tableColumns + field, ref.getType())
             : project.getProjects().get(field).accept(toSource);
       }
     });
-    List<RelDataTypeField> sourceFields = scalar.getRowType().getFieldList();
+    List<RelDataTypeField> sourceFields = source.getRowType().getFieldList();
     if (!ScalarBinder.pushable(spec, condition, sourceFields)) {
       return;
     }
-    ScalarFilter filter = new ScalarFilter(scalar.spec(), condition,
-        sourceFields.stream().map(RelDataTypeField::getName).toList());
+    ScalarFilter filter = new ScalarFilter(source.spec(), condition,
+        sourceFields.stream().map(RelDataTypeField::getName).toList(), source.getRowType(), semi);
     RelNode filtered = rows.withSpec(spec.withScalarFilter(filter));
-    RexNode always = join.getCluster().getRexBuilder().makeLiteral(true);
-    call.transformTo(join.copy(join.getTraitSet(), always, scalarLeft ? scalarInput : filtered,
-        scalarLeft ? filtered : scalarInput, JoinRelType.INNER, join.isSemiJoinDone()));
+    // a scalar filter replaces the condition (the one source row always joins); a semi-join
+    // reduction only drops rows that cannot join, the join still pairs them
+    RexNode kept = semi ? join.getCondition() : join.getCluster().getRexBuilder().makeLiteral(true);
+    call.transformTo(join.copy(join.getTraitSet(), kept, sourceLeft ? sourceInput : filtered,
+        sourceLeft ? filtered : sourceInput, JoinRelType.INNER, join.isSemiJoinDone()));
+  }
+
+  /** A row scan small enough to become one disjunct per row. */
+  private static boolean isSmall(WaferScan scan) {
+    return isRows(scan) && scan.spec().rows() <= ScalarFilter.MAX_SEMI_ROWS;
+  }
+
+  /** A row scan large enough for a semi-join reduction to pay. */
+  private static boolean isLarge(WaferScan scan) {
+    return isRows(scan) && scan.spec().rows() >= 16L * ScalarFilter.MAX_SEMI_ROWS;
   }
 
   /** A scan that always returns exactly one row: an aggregate without keys. */

@@ -2,6 +2,7 @@ package dev.wafer.adapter.exec;
 
 import dev.wafer.adapter.WaferOptions;
 import dev.wafer.adapter.rel.ScalarBinder;
+import dev.wafer.adapter.rel.ScalarFilter;
 import dev.wafer.adapter.rel.ScanSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,26 +47,33 @@ public final class ScanExecution {
 
   /** The spec with its scalar filter bound to the values of its source, computed (once per query) now. */
   private static ScanSpec bound(DataContext root, ScanSpec spec, WaferOptions options, long timeoutMillis) {
-    if (spec.scalarFilter() == null) {
+    ScalarFilter filter = spec.scalarFilter();
+    if (filter == null) {
       return spec;
     }
-    ScanSpec source = spec.scalarFilter().source();
-    boolean scalar = source.aggregate().rowType().getFieldCount() == 1;
+    ScanSpec source = filter.source();
+    boolean scalar = filter.sourceRowType().getFieldCount() == 1;
     AtomicBoolean cancelFlag = root == null ? null : DataContext.Variable.CANCEL_FLAG.get(root);
-    List<Object> rows = QueryScalars.rows(root, source, () -> {
+    // a semi-join source is read only up to one row past the limit: past it, no filter is bound
+    int limit = filter.semi() ? ScalarFilter.MAX_SEMI_ROWS + 1 : Integer.MAX_VALUE;
+    Object key = filter.semi() ? List.of("semi", source) : source;
+    List<Object> rows = QueryScalars.rows(root, key, () -> {
       List<Object> all = new ArrayList<>();
       try (ScanEnumerator e = new ScanEnumerator(source, options, cancelFlag, timeoutMillis, scalar)) {
-        while (e.moveNext()) {
+        while (all.size() < limit && e.moveNext()) {
           all.add(e.current());
         }
       }
       return all;
     });
-    if (rows.size() != 1) {
+    List<Object[]> values = rows.stream().map(r -> scalar ? new Object[] {r} : (Object[]) r).toList();
+    if (filter.semi()) {
+      return ScalarBinder.bindSemi(spec, values);
+    }
+    if (values.size() != 1) {
       throw new IllegalStateException("scalar source of " + spec.table() + " returned " + rows.size() + " rows");
     }
-    Object row = rows.get(0);
-    return ScalarBinder.bind(spec, scalar ? new Object[] {row} : (Object[]) row);
+    return ScalarBinder.bind(spec, values.get(0));
   }
 
   /**

@@ -87,17 +87,8 @@ public final class ScalarBinder {
   public static ScanSpec bind(ScanSpec spec, Object[] sourceRow) {
     ScalarFilter filter = requireNonNull(spec.scalarFilter(), "scalarFilter");
     int n = spec.tableColumns().size();
-    List<RelDataTypeField> fields = filter.source().aggregate().rowType().getFieldList();
-    BitSet used = new BitSet();
-    filter.condition().accept(new RexShuttle() {
-      @Override
-      public RexNode visitInputRef(RexInputRef ref) {
-        if (ref.getIndex() >= n) {
-          used.set(ref.getIndex() - n);
-        }
-        return ref;
-      }
-    });
+    List<RelDataTypeField> fields = filter.sourceRowType().getFieldList();
+    BitSet used = sourceFieldsUsed(filter.condition(), n);
     ScanSpec unbound = spec.withScalarFilter(null);
     for (int j = used.nextSetBit(0); j >= 0; j = used.nextSetBit(j + 1)) {
       if (sourceRow[j] == null) {
@@ -109,11 +100,70 @@ public final class ScalarBinder {
       throw new IllegalStateException("scan of " + spec.table() + ": the filter " + filter.condition()
           + " could not be bound to the values " + java.util.Arrays.toString(sourceRow));
     }
-    ScanPredicate predicate = spec.predicate() == null ? bound
-        : new ScanPredicate.And(List.of(spec.predicate(), bound));
+    return withBound(unbound, bound);
+  }
+
+  /**
+   * The scan with its semi-join reduction bound to the small side's rows: one disjunct per row
+   * (rows whose values make the condition never TRUE are left out). Without any filter when the
+   * rows are more than {@link ScalarFilter#MAX_SEMI_ROWS} or a disjunct does not translate: the
+   * join above still applies the condition, the reduction only saves work.
+   */
+  public static ScanSpec bindSemi(ScanSpec spec, List<Object[]> sourceRows) {
+    ScalarFilter filter = requireNonNull(spec.scalarFilter(), "scalarFilter");
+    ScanSpec unbound = spec.withScalarFilter(null);
+    if (sourceRows.size() > ScalarFilter.MAX_SEMI_ROWS) {
+      return unbound;
+    }
+    int n = spec.tableColumns().size();
+    List<RelDataTypeField> fields = filter.sourceRowType().getFieldList();
+    BitSet used = sourceFieldsUsed(filter.condition(), n);
+    List<ScanPredicate> disjuncts = new java.util.ArrayList<>();
+    for (Object[] row : sourceRows) {
+      boolean never = false;
+      for (int j = used.nextSetBit(0); j >= 0 && !never; j = used.nextSetBit(j + 1)) {
+        if (row[j] == null) {
+          if (!notTrueWhenNull(filter.condition(), n + j)) {
+            return unbound;
+          }
+          never = true;
+        }
+      }
+      if (never) {
+        continue;
+      }
+      ScanPredicate d = translate(spec, substitute(filter.condition(), n, row, fields));
+      if (d == null) {
+        return unbound;
+      }
+      disjuncts.add(d);
+    }
+    if (disjuncts.isEmpty()) {
+      return unbound.withFiles(List.of());
+    }
+    return withBound(unbound, disjuncts.size() == 1 ? disjuncts.get(0) : new ScanPredicate.Or(disjuncts));
+  }
+
+  private static ScanSpec withBound(ScanSpec unbound, ScanPredicate bound) {
+    ScanPredicate predicate = unbound.predicate() == null ? bound
+        : new ScanPredicate.And(List.of(unbound.predicate(), bound));
     List<dev.wafer.adapter.table.TableFile> kept =
-        ScanPruning.keptFiles(bound, spec.tableColumns(), spec.files(), PartitionHints.NONE);
+        ScanPruning.keptFiles(bound, unbound.tableColumns(), unbound.files(), PartitionHints.NONE);
     return unbound.withPredicate(predicate).withFiles(kept);
+  }
+
+  private static BitSet sourceFieldsUsed(RexNode condition, int n) {
+    BitSet used = new BitSet();
+    condition.accept(new RexShuttle() {
+      @Override
+      public RexNode visitInputRef(RexInputRef ref) {
+        if (ref.getIndex() >= n) {
+          used.set(ref.getIndex() - n);
+        }
+        return ref;
+      }
+    });
+    return used;
   }
 
   /** The whole condition as a predicate over table ordinals, or null when part of it does not translate. */

@@ -11,6 +11,7 @@ import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelWriter;
@@ -99,8 +100,10 @@ public abstract class WaferScan extends TableScan {
    */
   @Override
   public final double estimateRowCount(RelMetadataQuery mq) {
-    // a filter bound at execution: Calcite's guess for a comparison
-    double bound = spec.scalarFilter() == null ? 1D : 0.25D;
+    // a filter bound at execution: Calcite's guess for a comparison, per conjunct (so that of two
+    // alternatives the one binding more of a join's condition is preferred)
+    double bound = spec.scalarFilter() == null ? 1D
+        : Math.pow(0.25D, RelOptUtil.conjunctions(spec.scalarFilter().condition()).size());
     double rows = Math.max(1D, spec.rows() * Selectivity.estimate(spec.predicate()) * bound);
     if (spec.aggregate() == null) {
       return rows;
