@@ -81,7 +81,10 @@ public final class BenchMain implements Callable<Integer> {
       String versions = "Calcite 1.42.0, Arrow Java 18.3.0, DuckDB " + duckVersion
           + ", Java " + System.getProperty("java.version");
       String command = "bench/run.sh --rows " + rows + " --threads " + threads
-          + " --runs " + runs + " --warmup " + warmup;
+          + " --runs " + runs + " --warmup " + warmup
+          + " --engines " + String.join(",", engineNames)
+          + (only == null ? "" : " --queries " + String.join(",", only))
+          + (report.toString().equals("docs/BENCHMARKS.md") ? "" : " --report " + report);
       BenchReport.write(report, report.toAbsolutePath().getParent().resolve("bench"),
           new BenchReport.Context(command, rows, threads, warmup, runs, engineNames, roofline, versions),
           results);
