@@ -24,6 +24,8 @@ import java.util.Arrays;
 final class DenseKeyCells {
   /** Largest table of every combination: 2^16 ints, 256 KB. */
   static final int CELL_BITS = 16;
+  /** Bits of the indexing key's ids in the by-largest-key table: two tables of 2^20 ints, 8 MB. */
+  private static final int BIG_BITS = 20;
   /** Bits the other keys' ids may take together in the by-largest-key table. */
   private static final int OTHER_BITS = 30;
   /** Largest string code served by the code-to-id arrays. */
@@ -88,7 +90,7 @@ final class DenseKeyCells {
     }
     if (rowsSeen >= WINDOW) {
       if (misses * 2 > rowsSeen) {
-        serving = false; // combinations barely repeat (keys independent of the indexing key): hashing is cheaper
+        stopServing(); // combinations barely repeat (keys independent of the indexing key): hashing is cheaper
         return false;
       }
       rowsSeen = 0;
@@ -200,6 +202,16 @@ final class DenseKeyCells {
     return g;
   }
 
+  /** For good: the caller hashes from now on, and the tables are let go. */
+  private void stopServing() {
+    serving = false;
+    cells = null;
+    lastOthers = null;
+    lastGroup = null;
+    Arrays.fill(idOfValue, null);
+    Arrays.fill(idOfCode, null);
+  }
+
   private int find(long[][] values, ColumnBatch[] columns, int r) {
     misses++;
     return table.findRow(values, columns, r, tuple);
@@ -226,7 +238,7 @@ final class DenseKeyCells {
       return id;
     }
     if (value >= MAX_CODE) {
-      serving = false;
+      stopServing();
       return -1;
     }
     int code = (int) value;
@@ -265,8 +277,8 @@ final class DenseKeyCells {
         big = count[j] > count[big] ? j : big;
       }
     }
-    if (big >= 0 && total - bits[big] > OTHER_BITS) {
-      serving = false;
+    if (big >= 0 && (total - bits[big] > OTHER_BITS || bits[big] > BIG_BITS)) {
+      stopServing();
       return false;
     }
     boolean onlyBigGrew = bigBefore == big && big >= 0;

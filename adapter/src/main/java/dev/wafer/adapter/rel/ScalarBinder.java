@@ -12,6 +12,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
@@ -47,20 +48,10 @@ public final class ScalarBinder {
    */
   public static boolean pushable(ScanSpec scan, RexNode condition, List<RelDataTypeField> sourceFields) {
     int n = scan.tableColumns().size();
-    BitSet used = new BitSet();
-    boolean[] tableRefs = {false};
-    condition.accept(new RexShuttle() {
-      @Override
-      public RexNode visitInputRef(RexInputRef ref) {
-        if (ref.getIndex() >= n) {
-          used.set(ref.getIndex() - n);
-        } else {
-          tableRefs[0] = true;
-        }
-        return ref;
-      }
-    });
-    if (used.isEmpty() || !tableRefs[0]) {
+    BitSet used = sourceFieldsUsed(condition, n);
+    int first = RelOptUtil.InputFinder.bits(condition).nextSetBit(0); // table ordinals come first
+    boolean readsTable = first >= 0 && first < n;
+    if (used.isEmpty() || !readsTable) {
       return false;
     }
     Object[] placeholders = new Object[sourceFields.size()];
