@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -17,23 +15,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * scan, 2 threads), with {@code rules=off} (Calcite's own plan; same JDBC types too) and in
  * DuckDB over the same rows; and the plan shows where the aggregate was pushed.
  */
-class AggregationQueriesTest {
-  private static AggFixture data;
-  private static Connection on;
-  private static Connection off;
-  private static Connection duck;
-
-  @BeforeAll
-  static void setUp() throws Exception {
-    data = AggFixture.open("wafer-agg", 42);
-    on = data.on;
-    off = data.off;
-    duck = data.duck;
-  }
-
-  @AfterAll
-  static void tearDown() throws Exception {
-    data.close();
+class AggregationQueriesTest extends AggTestBase {
+  AggregationQueriesTest() {
+    super("wafer-agg", 42);
   }
 
   /** name, Wafer SQL, DuckDB SQL (null: same; "-": not comparable), ordered, pushed into the scan. */

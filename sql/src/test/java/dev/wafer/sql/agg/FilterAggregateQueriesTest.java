@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wafer.adapter.exec.RecentScans;
 import dev.wafer.adapter.exec.ScanReport;
-import java.sql.Connection;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -19,23 +16,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * return, and its plan shows both the pushed filter and the pushed aggregate over one scan.
  * Batches are answered from statistics only when the predicate provably keeps all their rows.
  */
-class FilterAggregateQueriesTest {
-  private static AggFixture data;
-  private static Connection on;
-  private static Connection off;
-  private static Connection duck;
-
-  @BeforeAll
-  static void setUp() throws Exception {
-    data = AggFixture.open("wafer-filter-agg", 7);
-    on = data.on;
-    off = data.off;
-    duck = data.duck;
-  }
-
-  @AfterAll
-  static void tearDown() throws Exception {
-    data.close();
+class FilterAggregateQueriesTest extends AggTestBase {
+  FilterAggregateQueriesTest() {
+    super("wafer-filter-agg", 7);
   }
 
   /** name, Wafer SQL, DuckDB SQL (null: the same). */

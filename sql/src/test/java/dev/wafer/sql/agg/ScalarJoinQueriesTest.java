@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wafer.adapter.exec.RecentScans;
 import dev.wafer.adapter.exec.ScanReport;
-import java.sql.Connection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -23,23 +20,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * values are known. Every query returns what {@code rules=off} and DuckDB return; the plan shows
  * the bound filter where the condition can be bound, and the join condition where it cannot.
  */
-class ScalarJoinQueriesTest {
-  private static AggFixture data;
-  private static Connection on;
-  private static Connection off;
-  private static Connection duck;
-
-  @BeforeAll
-  static void setUp() throws Exception {
-    data = AggFixture.open("wafer-scalar-join", 11);
-    on = data.on;
-    off = data.off;
-    duck = data.duck;
-  }
-
-  @AfterAll
-  static void tearDown() throws Exception {
-    data.close();
+class ScalarJoinQueriesTest extends AggTestBase {
+  ScalarJoinQueriesTest() {
+    super("wafer-scalar-join", 11);
   }
 
   /** name, Wafer SQL, DuckDB SQL (null: the same). */
@@ -123,7 +106,7 @@ class ScalarJoinQueriesTest {
     assertThat(rows.rowsReturned()).isEqualTo(outliers).isPositive();
   }
 
-  private static void assertSameAsCalciteAndDuckDb(String name, String sql, String duckSql) throws Exception {
+  private void assertSameAsCalciteAndDuckDb(String name, String sql, String duckSql) throws Exception {
     Results.Table wafer = Results.query(on, sql, false);
     Results.Table calcite = Results.query(off, sql, false);
     Results.assertSame(name + " (rules=off)", wafer.rows(), calcite.rows());
