@@ -1,5 +1,6 @@
 package dev.wafer.adapter.agg;
 
+import dev.wafer.adapter.predicate.ColumnRange;
 import org.apache.arrow.vector.FieldVector;
 
 /**
@@ -16,4 +17,12 @@ public interface BatchColumns {
 
   /** The decoded dictionary of a dictionary-encoded vector, else null. */
   String[] dictionary(int column);
+
+  /**
+   * What the batch's statistics say of a column (bounds in Calcite's units), or null when the
+   * batch has none: lets the aggregate treat a key as constant without reading it.
+   */
+  default ColumnRange range(int column) {
+    return null;
+  }
 }

@@ -30,8 +30,11 @@ final class ColumnDecoder {
    * Decodes column {@code c}.
    *
    * @param values false when only validity is needed (COUNT of a column)
+   * @param positions when not null, only the values of rows {@code positions[0..n)} are needed
+   *     (the others are left stale): a selective filter's rows are gathered, not all copied
    */
-  void decode(BatchColumns batch, int c, ValueKind kind, boolean values, int rows, ColumnBatch out) {
+  void decode(BatchColumns batch, int c, ValueKind kind, boolean values, int rows, int[] positions, int n,
+      ColumnBatch out) {
     boolean longs = values && (kind == ValueKind.LONG || kind == ValueKind.STRING);
     boolean doubles = values && kind == ValueKind.DOUBLE;
     out.reset(rows, longs, doubles);
@@ -54,6 +57,8 @@ final class ColumnDecoder {
       dictionary(v, dictionary, rows, out);
     } else if (kind == ValueKind.STRING) {
       strings(v, rows, out);
+    } else if (positions != null && gather(v, doubles, positions, n, out)) {
+      return;
     } else if (doubles) {
       doubles(v, rows, out.doubles);
     } else {
@@ -124,6 +129,41 @@ final class ColumnDecoder {
       }
       byte[] bytes = v instanceof VarCharVector s ? s.get(i) : ((LargeVarCharVector) v).get(i);
       dst[i] = codes.code(new String(bytes, StandardCharsets.UTF_8));
+    }
+  }
+
+  /** Decodes the values at {@code positions} of the common fixed-width types; false for the others. */
+  private static boolean gather(FieldVector v, boolean doubles, int[] positions, int n, ColumnBatch out) {
+    long a = v.getDataBufferAddress();
+    if (doubles) {
+      if (v.getMinorType() != MinorType.FLOAT8) {
+        return false;
+      }
+      double[] d = out.doubles;
+      for (int i = 0; i < n; i++) {
+        int r = positions[i];
+        d[r] = Double.longBitsToDouble(MemoryUtil.getLong(a + 8L * r));
+      }
+      return true;
+    }
+    switch (v.getMinorType()) {
+      case INT:
+        long[] x = out.longs;
+        for (int i = 0; i < n; i++) {
+          int r = positions[i];
+          x[r] = MemoryUtil.getInt(a + 4L * r);
+        }
+        return true;
+      case BIGINT:
+      case TIMESTAMPMILLI:
+        long[] y = out.longs;
+        for (int i = 0; i < n; i++) {
+          int r = positions[i];
+          y[r] = MemoryUtil.getLong(a + 8L * r);
+        }
+        return true;
+      default:
+        return false;
     }
   }
 

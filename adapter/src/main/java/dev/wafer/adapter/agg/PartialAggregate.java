@@ -30,6 +30,11 @@ public final class PartialAggregate {
   private final boolean[] directKey;
   private final DirectKeyGroups direct;
   private final DenseKeyCells cells;
+  private final BatchConstantKeys statsKeys;
+  /** Columns read only as group keys: not decoded when every key is constant in the batch. */
+  private final boolean[] keyOnly;
+  /** Columns read only as arguments of calls without FILTER: decoded at the selected rows only. */
+  private final boolean[] argumentOnly;
   private final ColumnDecoder decoder;
   private final PredicateEvaluator evaluator;
   private final ColumnBatch none = new ColumnBatch();
@@ -56,15 +61,28 @@ public final class PartialAggregate {
     for (int c : spec.columns()) {
       cols[c] = new ColumnBatch();
     }
+    boolean[] readByCalls = new boolean[n];
+    boolean filters = false;
     for (AggCall call : spec.calls()) {
-      if (call.column() >= 0 && call.kind().readsValues()) {
-        needValues[call.column()] = true;
+      if (call.column() >= 0) {
+        readByCalls[call.column()] = true;
+        needValues[call.column()] |= call.kind().readsValues();
       }
       if (call.filter() != null) {
+        filters = true;
         java.util.Set<Integer> used = new java.util.TreeSet<>();
         AggPredicate.columns(call.filter(), used);
-        used.forEach(c -> needValues[c] = true);
+        used.forEach(c -> needValues[c] = readByCalls[c] = true);
       }
+    }
+    keyOnly = new boolean[n];
+    argumentOnly = new boolean[n];
+    for (int c = 0; c < n; c++) {
+      argumentOnly[c] = needValues[c] && !filters;
+    }
+    for (GroupKey k : spec.keys()) {
+      argumentOnly[k.column()] = false;
+      keyOnly[k.column()] = !readByCalls[k.column()];
     }
     directKey = new boolean[n];
     boolean single = spec.keys().size() == 1 && spec.keys().get(0).transform() == KeyTransform.NONE;
@@ -82,6 +100,7 @@ public final class PartialAggregate {
       stringKey[j] = kinds[k.column()] == ValueKind.STRING && k.transform() == KeyTransform.NONE;
     }
     cells = new DenseKeyCells(table, stringKey);
+    statsKeys = new BatchConstantKeys(spec.keys(), kinds, dates, codes);
     keyScratch = new long[spec.keys().size()][0];
     accumulators = new Accumulator[spec.calls().size()];
     long bytes = table.bytesPerGroup();
@@ -118,15 +137,19 @@ public final class PartialAggregate {
     if (rows == 0 || Selection.count(selection, rows) == 0) {
       return;
     }
-    for (int c = 0; c < cols.length; c++) {
-      if (cols[c] != null) {
-        // a key column the direct path reads raw needs only its validity decoded
-        boolean raw = directKey[c] && DirectKeyGroups.serves(batch.vector(c), batch.dictionary(c));
-        decoder.decode(batch, c, kinds[c], needValues[c] && !raw, rows, cols[c]);
-      }
-    }
     int[] base = Selection.isAll(selection, rows) ? null : selection.positions;
     int n = Selection.count(selection, rows);
+    boolean keysConstant = !spec.keys().isEmpty() && statsKeys.find(batch);
+    // gathering the selected rows only pays when few are
+    int[] gather = base != null && n < rows / 2 ? base : null;
+    for (int c = 0; c < cols.length; c++) {
+      if (cols[c] == null || (keysConstant && keyOnly[c] && batch.vector(c) != null)) {
+        continue;
+      }
+      // a key column the direct path reads raw needs only its validity decoded
+      boolean raw = directKey[c] && DirectKeyGroups.serves(batch.vector(c), batch.dictionary(c));
+      decoder.decode(batch, c, kinds[c], needValues[c] && !raw, rows, argumentOnly[c] ? gather : null, n, cols[c]);
+    }
     int constantGroup = constantGroup(rows);
     int[] g = null;
     if (constantGroup < 0) {
@@ -152,8 +175,9 @@ public final class PartialAggregate {
 
   /** The group (made room for) of a batch whose keys are all constant, from those constants. */
   int groupOfConstants(BatchColumns constants) {
+    statsKeys.clear();
     for (GroupKey k : spec.keys()) {
-      decoder.decode(constants, k.column(), kinds[k.column()], true, 1, cols[k.column()]);
+      decoder.decode(constants, k.column(), kinds[k.column()], true, 1, null, 1, cols[k.column()]);
     }
     int g = constantGroup();
     ensureCapacity(table.size());
@@ -171,17 +195,20 @@ public final class PartialAggregate {
    * in the same bucket (a day's file grouped by day or month): then no row is bucketed or hashed.
    */
   private int constantGroup(int rows) {
-    for (GroupKey k : spec.keys()) {
+    for (int j = 0; j < spec.keys().size(); j++) {
+      GroupKey k = spec.keys().get(j);
       ColumnBatch v = cols[k.column()];
-      if (!v.constant && !(k.transform().monotonic() && !v.mayBeNull() && oneBucket(v.longs, rows, k))) {
+      if (!statsKeys.constant[j] && !v.constant
+          && !(k.transform().monotonic() && !v.mayBeNull() && oneBucket(v.longs, rows, k))) {
         return -1;
       }
     }
     long nulls = 0;
     for (int j = 0; j < spec.keys().size(); j++) {
-      GroupKey k = spec.keys().get(j);
-      ColumnBatch v = cols[k.column()];
-      if (v.allNull) {
+      ColumnBatch v = cols[spec.keys().get(j).column()];
+      if (statsKeys.constant[j]) {
+        tuple[j] = statsKeys.words[j];
+      } else if (v.allNull) {
         nulls |= 1L << j;
         tuple[j] = 0;
       } else {
@@ -219,7 +246,7 @@ public final class PartialAggregate {
         if (direct.groups(batch.vector(c), batch.dictionary(c), v, rows, base, n, g)) {
           return g;
         }
-        decoder.decode(batch, c, kinds[c], true, rows, v); // too wide a range: the hash path
+        decoder.decode(batch, c, kinds[c], true, rows, null, rows, v); // too wide a range: the hash path
       }
       long[] vals = keyValues(0, rows);
       boolean nulls = v.mayBeNull();

@@ -120,7 +120,7 @@ final class PredicateEvaluator {
     for (int i = 0; i < n; i++) {
       int r = base == null ? i : base[i];
       out[k] = r;
-      k += mask[r] == TRUE ? 1 : 0;
+      k += mask[r] & TRUE; // 1 for TRUE only (UNKNOWN is 2): no compare per row
     }
     return k;
   }

@@ -36,8 +36,8 @@ final class SumDoubleAccumulator extends Accumulator {
     }
     double[] x = v.doubles;
     boolean nulls = v.mayBeNull();
-    if (groups == null && positions == null && !nulls) {
-      addDense(group, x, n);
+    if (groups == null && !nulls) {
+      addLanes(group, x, positions, n);
       return;
     }
     double[] s = sums;
@@ -58,26 +58,30 @@ final class SumDoubleAccumulator extends Accumulator {
     }
   }
 
-  /** One group, every row, no nulls: two independent compensated lanes, then combined. */
-  private void addDense(int g, double[] x, int n) {
+  /**
+   * One group, no nulls, every row ({@code positions} null) or the selected ones: two independent
+   * compensated lanes, then combined (the null test is loop-invariant: the JIT unswitches it).
+   */
+  private void addLanes(int g, double[] x, int[] positions, int n) {
     double s0 = 0;
     double c0 = 0;
     double s1 = 0;
     double c1 = 0;
     int i = 0;
     for (; i + 1 < n; i += 2) {
-      double y0 = x[i];
+      double y0 = x[positions == null ? i : positions[i]];
       double t0 = s0 + y0;
       c0 += Math.abs(s0) >= Math.abs(y0) ? (s0 - t0) + y0 : (y0 - t0) + s0;
       s0 = t0;
-      double y1 = x[i + 1];
+      double y1 = x[positions == null ? i + 1 : positions[i + 1]];
       double t1 = s1 + y1;
       c1 += Math.abs(s1) >= Math.abs(y1) ? (s1 - t1) + y1 : (y1 - t1) + s1;
       s1 = t1;
     }
     if (i < n) {
-      double t0 = s0 + x[i];
-      c0 += Math.abs(s0) >= Math.abs(x[i]) ? (s0 - t0) + x[i] : (x[i] - t0) + s0;
+      double y = x[positions == null ? i : positions[i]];
+      double t0 = s0 + y;
+      c0 += Math.abs(s0) >= Math.abs(y) ? (s0 - t0) + y : (y - t0) + s0;
       s0 = t0;
     }
     combine(g, s0, c0);

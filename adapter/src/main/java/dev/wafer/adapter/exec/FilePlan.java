@@ -15,6 +15,8 @@ import org.apache.arrow.vector.types.pojo.Field;
  */
 final class FilePlan {
   final TableFile file;
+  /** The scan columns. */
+  final List<TableColumn> columns;
   /** Per scan column: the file field index, or -1 when the value is {@link #constants}. */
   final int[] fileField;
   final Object[] constants;
@@ -32,6 +34,7 @@ final class FilePlan {
    */
   FilePlan(TableFile file, List<TableColumn> columns, int outputs) {
     this.file = file;
+    this.columns = List.copyOf(columns);
     this.outputs = outputs;
     int n = columns.size();
     fileField = new int[n];

@@ -2,6 +2,8 @@ package dev.wafer.adapter.exec;
 
 import dev.wafer.adapter.agg.BatchColumns;
 import dev.wafer.adapter.arrow.MappedArrowFile;
+import dev.wafer.adapter.predicate.ColumnRange;
+import dev.wafer.adapter.predicate.ScanPruning;
 import java.io.IOException;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.types.pojo.DictionaryEncoding;
@@ -30,8 +32,16 @@ final class RowSlicer implements BatchColumns {
   /** Decoded dictionary per scan column, for dictionary-encoded vectors. */
   final String[][] dictionaries;
 
-  RowSlicer(FilePlan plan, Vectors source, Dictionaries dicts) throws IOException {
+  /** The record batch of an Arrow file (whose statistics {@link #range} reads), or -1. */
+  private final int batch;
+
+  /**
+   * @param batch the record batch's index in an Arrow file with statistics, or -1 when the batch
+   *     has none (Parquet)
+   */
+  RowSlicer(FilePlan plan, int batch, Vectors source, Dictionaries dicts) throws IOException {
     this.plan = plan;
+    this.batch = batch;
     int n = plan.fileField.length;
     vectors = new FieldVector[n];
     dictionaries = new String[n][];
@@ -64,6 +74,11 @@ final class RowSlicer implements BatchColumns {
   @Override
   public String[] dictionary(int column) {
     return dictionaries[column];
+  }
+
+  @Override
+  public ColumnRange range(int column) {
+    return batch < 0 ? null : ScanPruning.batchRange(plan.columns.get(column), plan.file, batch);
   }
 
   /**

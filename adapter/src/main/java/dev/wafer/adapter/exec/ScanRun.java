@@ -273,7 +273,7 @@ final class ScanRun implements AutoCloseable {
       for (int f : plan.loadFields) {
         bytesRead.addAndGet(loaded.vector(f).getBufferSize());
       }
-      RowSlicer slicer = new RowSlicer(plan, loaded::vector, id -> file.dictionary(id));
+      RowSlicer slicer = new RowSlicer(plan, batch, loaded::vector, id -> file.dictionary(id));
       consume(slot, batch, slicer, loaded.rows(), partial);
     }
   }
@@ -334,7 +334,7 @@ final class ScanRun implements AutoCloseable {
       while (!stop && reader.loadNextBatch()) {
         var root = reader.getVectorSchemaRoot();
         root.getFieldVectors().forEach(v -> bytesRead.addAndGet(v.getBufferSize()));
-        RowSlicer slicer = new RowSlicer(plan,
+        RowSlicer slicer = new RowSlicer(plan, -1,
             field -> root.getVector(slot.file.schema().getFields().get(field).getName()),
             id -> RowSlicer.decode(reader.lookup(id).getVector()));
         consume(slot, batch++, slicer, root.getRowCount(), partial);

@@ -30,6 +30,17 @@ public final class ScanPruning {
     return kept;
   }
 
+  /**
+   * What the statistics of record batch {@code batch} say of one column, or
+   * {@link ColumnRange#UNKNOWN} when the file has no batch statistics.
+   */
+  public static ColumnRange batchRange(TableColumn column, TableFile file, int batch) {
+    if (file.stats() == null || batch >= file.stats().batches().size()) {
+      return ColumnRange.UNKNOWN;
+    }
+    return ContainerRanges.of(column, file, file.stats().batches().get(batch), PartitionHints.NONE);
+  }
+
   /** Whether some row of record batch {@code batch} of a file may satisfy the predicate. */
   public static boolean batchMayMatch(ScanPredicate predicate, List<TableColumn> tableColumns, TableFile file,
       int batch) {
