@@ -137,6 +137,23 @@ final class DirectKeyGroups {
     }
   }
 
+  /** The group of entry {@code index} of a dictionary (a null entry is the NULL key). */
+  int group(String[] dictionary, int index) {
+    int[] map = dictionaryGroups.computeIfAbsent(dictionary, d -> filled(d.length));
+    int g = map[index];
+    if (g < 0) {
+      int code = codes.codes(dictionary)[index];
+      g = code < 0 ? table.findOne(0, 1) : codeGroup(code);
+      map[index] = g;
+    }
+    return g;
+  }
+
+  /** Number of groups of the table this instance fills. */
+  int groupCount() {
+    return table.size();
+  }
+
   private int codeGroup(int code) {
     if (code >= codeGroups.length) {
       if (code >= MAX_CODE_TABLE) {

@@ -31,6 +31,8 @@ public final class PartialAggregate {
   private final DirectKeyGroups direct;
   private final DenseKeyCells cells;
   private final BatchConstantKeys statsKeys;
+  /** Folds batches grouped by one small dictionary per dictionary index, or null. */
+  private final DictionaryKeyKernel dictionaryKernel;
   /** Columns read only as group keys: not decoded when every key is constant in the batch. */
   private final boolean[] keyOnly;
   /** Columns read only as arguments of calls without FILTER: decoded at the selected rows only. */
@@ -110,11 +112,12 @@ public final class PartialAggregate {
       bytes += accumulators[i].bytesPerGroup();
     }
     bytesPerGroup = bytes;
+    dictionaryKernel = DictionaryKeyKernel.of(spec.keys(), spec.calls(), kinds, accumulators, direct, this::ensureCapacity);
     decoder = new ColumnDecoder(codes);
     evaluator = new PredicateEvaluator(codes);
   }
 
-  private static Accumulator create(AggCall call, ValueKind kind) {
+  static Accumulator create(AggCall call, ValueKind kind) {
     switch (call.kind()) {
       case COUNT_STAR: return new CountAccumulator(true);
       case COUNT: return new CountAccumulator(false);
@@ -139,6 +142,9 @@ public final class PartialAggregate {
     }
     int[] base = Selection.isAll(selection, rows) ? null : selection.positions;
     int n = Selection.count(selection, rows);
+    if (dictionaryKernel != null && dictionaryKernel.accumulate(batch, base, n)) {
+      return;
+    }
     boolean keysConstant = !spec.keys().isEmpty() && statsKeys.find(batch);
     // gathering the selected rows only pays when few are
     int[] gather = base != null && n < rows / 2 ? base : null;

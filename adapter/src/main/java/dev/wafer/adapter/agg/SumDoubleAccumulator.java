@@ -89,6 +89,12 @@ final class SumDoubleAccumulator extends Accumulator {
     counts[g] += n;
   }
 
+  /** Folds a partial computed elsewhere (a compensated sum of {@code count} values) into group g. */
+  void addPartial(int g, double sum, double comp, long count) {
+    combine(g, sum, comp);
+    counts[g] += count;
+  }
+
   private void combine(int g, double sum, double comp) {
     double s = sums[g];
     double t = s + sum;

@@ -61,6 +61,12 @@ final class SumLongAccumulator extends Accumulator {
     }
   }
 
+  /** Folds a partial computed elsewhere (the sum of {@code count} values) into group g. */
+  void addPartial(int g, long sum, long count) {
+    sums[g] += sum;
+    counts[g] += count;
+  }
+
   @Override
   void merge(Accumulator other, int[] map, int groups) {
     SumLongAccumulator o = (SumLongAccumulator) other;
