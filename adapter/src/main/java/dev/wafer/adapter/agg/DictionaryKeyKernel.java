@@ -29,7 +29,9 @@ final class DictionaryKeyKernel {
   private final DirectKeyGroups direct;
   private final IntConsumer ensureCapacity;
   private int[] counts = new int[0];
-  /** Per call: two lanes of sums (even and odd rows) per index, and their compensations. */
+  /** Rows go round-robin to this many lanes per index, so equal keys close together do not chain their additions. */
+  private static final int LANES = 4;
+  /** Per call: {@link #LANES} sums per index, and their compensations. */
   private final double[][] sums;
   private final double[][] comps;
   private final long[][] longSums;
@@ -140,16 +142,15 @@ final class DictionaryKeyKernel {
   }
 
   private void sumDoubles(int c, long keys, long values, int size, int[] base, int n) {
-    if (sums[c].length < 2 * size) {
-      sums[c] = new double[2 * Math.max(size, counts.length)];
+    if (sums[c].length < LANES * size) {
+      sums[c] = new double[LANES * Math.max(size, counts.length)];
       comps[c] = new double[sums[c].length];
     }
     double[] s = sums[c];
     double[] k = comps[c];
-    // rows alternate between two lanes so that equal keys in a row do not chain their additions
     for (int i = 0; i < n; i++) {
       int r = base == null ? i : base[i];
-      int slot = (MemoryUtil.getInt(keys + 4L * r) << 1) | (i & 1);
+      int slot = MemoryUtil.getInt(keys + 4L * r) * LANES + (i & (LANES - 1));
       double y = Double.longBitsToDouble(MemoryUtil.getLong(values + 8L * r));
       double sum = s[slot];
       double t = sum + y;
@@ -201,9 +202,11 @@ final class DictionaryKeyKernel {
           double[] s = sums[c];
           double[] k = comps[c];
           SumDoubleAccumulator sum = (SumDoubleAccumulator) a;
-          sum.addPartial(g, s[2 * d], k[2 * d], cnt[d]);
-          sum.addPartial(g, s[2 * d + 1], k[2 * d + 1], 0);
-          s[2 * d] = s[2 * d + 1] = k[2 * d] = k[2 * d + 1] = 0;
+          for (int l = d * LANES; l < (d + 1) * LANES; l++) {
+            sum.addPartial(g, s[l], k[l], l == d * LANES ? cnt[d] : 0);
+            s[l] = 0;
+            k[l] = 0;
+          }
         } else {
           ((SumLongAccumulator) a).addPartial(g, longSums[c][d], cnt[d]);
           longSums[c][d] = 0;

@@ -115,23 +115,29 @@ final class MomentsAccumulator extends Accumulator {
     double mb = ((s0 + s1) + (s2 + s3)) / n;
     double q0 = 0;
     double q1 = 0;
+    double q2 = 0;
+    double q3 = 0;
     double d0 = 0;
     double d1 = 0;
     i = 0;
-    for (; i + 1 < n; i += 2) {
+    for (; i + 3 < n; i += 4) {
       double a = x[i] - mb;
       double b = x[i + 1] - mb;
+      double c = x[i + 2] - mb;
+      double d = x[i + 3] - mb;
       q0 += a * a;
       q1 += b * b;
-      d0 += a;
-      d1 += b;
+      q2 += c * c;
+      q3 += d * d;
+      d0 += a + b;
+      d1 += c + d;
     }
     for (; i < n; i++) {
       double a = x[i] - mb;
       q0 += a * a;
       d0 += a;
     }
-    mergeBatch(g, n, mb, q0 + q1, d0 + d1);
+    mergeBatch(g, n, mb, (q0 + q1) + (q2 + q3), d0 + d1);
   }
 
   /**

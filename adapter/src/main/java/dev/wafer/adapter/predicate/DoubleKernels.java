@@ -1,6 +1,7 @@
 package dev.wafer.adapter.predicate;
 
 import dev.wafer.adapter.predicate.ScanPredicate.Arith;
+import dev.wafer.adapter.predicate.ScanPredicate.Compare;
 import dev.wafer.adapter.predicate.ScanPredicate.Operand;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.types.Types.MinorType;
@@ -44,5 +45,50 @@ final class DoubleKernels {
       case GT: for (int i = 0; i < rows; i++) { out[i] = Tri.of(x[i] > l); } return;
       default: for (int i = 0; i < rows; i++) { out[i] = Tri.of(x[i] >= l); } return;
     }
+  }
+
+  /**
+   * Two comparisons of one operand as strict bounds {@code {lo, hi}} (the terms hold for
+   * {@code x > lo} and {@code x < hi}), or null unless one term is a lower bound and the other an
+   * upper one. {@code x >= l} is exactly {@code x > nextDown(l)} for finite l (NaN fails both).
+   */
+  static double[] strictBounds(java.util.List<ScanPredicate> terms) {
+    double lo = Double.NaN;
+    double hi = Double.NaN;
+    int lows = 0;
+    int highs = 0;
+    for (ScanPredicate t : terms) {
+      Compare c = (Compare) t;
+      double l = ((Number) c.literal()).doubleValue();
+      boolean finite = Double.isFinite(l);
+      switch (c.op()) {
+        case GT: lo = l; lows++; break;
+        case GE: if (!finite) { return null; } lo = Math.nextDown(l); lows++; break;
+        case LT: hi = l; highs++; break;
+        case LE: if (!finite) { return null; } hi = Math.nextUp(l); highs++; break;
+        default: return null;
+      }
+    }
+    return lows == 1 && highs == 1 ? new double[] {lo, hi} : null;
+  }
+
+  /**
+   * Positions of the rows with {@code x > lo AND x < hi} (or OR), branch-free; returns their
+   * number ({@code positions} needs a spare slot).
+   */
+  static int selectBounds(double[] x, double lo, double hi, boolean and, int rows, int[] positions) {
+    int k = 0;
+    if (and) {
+      for (int i = 0; i < rows; i++) {
+        positions[k] = i;
+        k += (x[i] > lo ? 1 : 0) & (x[i] < hi ? 1 : 0);
+      }
+    } else {
+      for (int i = 0; i < rows; i++) {
+        positions[k] = i;
+        k += (x[i] > lo ? 1 : 0) | (x[i] < hi ? 1 : 0);
+      }
+    }
+    return k;
   }
 }
