@@ -66,7 +66,7 @@ public final class MappedArrowFile implements AutoCloseable {
       throws IOException {
     this.path = path;
     this.meta = cached.meta;
-    this.layout = BatchLayout.of(meta.schema().getFields());
+    this.layout = cached.layout();
     this.allocator = allocator;
     this.channel = null;
     this.cached = cached;
@@ -125,6 +125,11 @@ public final class MappedArrowFile implements AutoCloseable {
 
   public ArrowFileMeta meta() {
     return meta;
+  }
+
+  /** Whether the file's schema equals {@code expected} (remembered per cached mapping). */
+  public boolean hasSchema(org.apache.arrow.vector.types.pojo.Schema expected) {
+    return cached != null ? cached.hasSchema(expected) : meta.schema().equals(expected);
   }
 
   public int batchCount() {

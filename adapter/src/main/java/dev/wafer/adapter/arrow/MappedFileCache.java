@@ -164,6 +164,10 @@ final class MappedFileCache {
     private final java.nio.file.attribute.FileTime modified;
     private final Object fileKey;
     private Map<Long, String[]> dictionaries;
+    /** How batches of the file lay out in memory: the same for every query, so derived once. */
+    private volatile BatchLayout layout;
+    /** The last schema found equal to the file's (by identity): the check is per query and file. */
+    private volatile Object sameSchema;
     private int users;
     private boolean retired;
     private volatile long lastUsed = System.currentTimeMillis();
@@ -206,6 +210,27 @@ final class MappedFileCache {
       if (users == 0) {
         Unmapper.unmap(mapping);
       }
+    }
+
+    BatchLayout layout() throws java.io.IOException {
+      BatchLayout l = layout;
+      if (l == null) {
+        l = BatchLayout.of(meta.schema().getFields());
+        layout = l;
+      }
+      return l;
+    }
+
+    /** Whether the file's schema equals {@code expected}, remembering the last equal instance. */
+    boolean hasSchema(org.apache.arrow.vector.types.pojo.Schema expected) {
+      if (sameSchema == expected) {
+        return true;
+      }
+      boolean equal = meta.schema().equals(expected);
+      if (equal) {
+        sameSchema = expected;
+      }
+      return equal;
     }
 
     /** The decoded dictionaries, or null before the first query decodes them. */

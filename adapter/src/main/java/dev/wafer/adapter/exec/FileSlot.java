@@ -39,7 +39,7 @@ final class FileSlot implements AutoCloseable {
     }
     if (arrow == null) {
       MappedArrowFile mapped = MappedArrowFile.open(file.file().path(), allocator, maxMapBytes);
-      if (!mapped.meta().schema().equals(file.schema())) {
+      if (!mapped.hasSchema(file.schema())) {
         mapped.close();
         throw new IOException(file.file().path() + ": schema changed since the table was loaded;"
             + " reconnect to see the new files");
