@@ -27,4 +27,14 @@ public record TableFile(DataFile file, Schema schema, long rows, List<Long> batc
   public int batches() {
     return batchRows.size();
   }
+
+  /**
+   * A hash of the path and row count only, consistent with the record's equality: the default
+   * one walks the schema and every batch's statistics, and a scan specification (hashed once or
+   * twice per query as a key of {@code QueryScalars}) holds every file of its table.
+   */
+  @Override
+  public int hashCode() {
+    return 31 * file.path().hashCode() + Long.hashCode(rows);
+  }
 }
