@@ -183,6 +183,11 @@ final class MomentsAccumulator extends Accumulator {
     return ofDouble(kind == AggKind.STDDEV_POP || kind == AggKind.STDDEV_SAMP ? Math.sqrt(var) : var, type);
   }
 
+  /** The mean of a group's non-null values (AVG), or null when it has none. */
+  Object mean(int group, SqlTypeName type) {
+    return counts[group] == 0 ? null : ofDouble(means[group], type);
+  }
+
   @Override
   int bytesPerGroup() {
     return 24;

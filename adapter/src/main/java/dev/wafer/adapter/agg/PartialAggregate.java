@@ -109,7 +109,10 @@ public final class PartialAggregate {
     for (int i = 0; i < accumulators.length; i++) {
       AggCall call = spec.calls().get(i);
       accumulators[i] = create(call, call.column() < 0 ? ValueKind.NONE : kinds[call.column()]);
-      bytes += accumulators[i].bytesPerGroup();
+    }
+    MeanOfMoments.share(spec.calls(), kinds, accumulators);
+    for (Accumulator a : accumulators) {
+      bytes += a.bytesPerGroup();
     }
     bytesPerGroup = bytes;
     dictionaryKernel = DictionaryKeyKernel.of(spec.keys(), spec.calls(), kinds, accumulators, direct, this::ensureCapacity);

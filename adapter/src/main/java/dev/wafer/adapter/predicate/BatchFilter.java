@@ -135,13 +135,14 @@ public final class BatchFilter {
     }
     java.util.List<ScanPredicate> terms = and ? ((And) predicate).terms() : ((Or) predicate).terms();
     FieldVector v = terms.size() == 2 ? doubleOperandVector(terms, b) : null;
-    double[] bounds = v == null || v.getNullCount() > 0 ? null : DoubleKernels.strictBounds(terms);
+    double[] bounds = v == null || v.getNullCount() > 0 || v.getMinorType() != MinorType.FLOAT8 ? null
+        : DoubleKernels.strictBounds(terms);
     if (bounds == null) {
       return -1;
     }
-    Operand operand = ((Compare) terms.get(0)).operand();
-    double[] x = DoubleKernels.values(operand, v, b.scratch.doubles(rows), b.scratch.longs(rows), rows);
-    return DoubleKernels.selectBounds(x, bounds[0], bounds[1], and, rows, positions);
+    double[] affine = DoubleKernels.affine(((Compare) terms.get(0)).operand());
+    return DoubleKernels.selectBounds(v.getDataBufferAddress(), affine[0], affine[1], bounds[0], bounds[1], and, rows,
+        positions);
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.wafer.adapter.predicate;
 import dev.wafer.adapter.predicate.ScanPredicate.Arith;
 import dev.wafer.adapter.predicate.ScanPredicate.Compare;
 import dev.wafer.adapter.predicate.ScanPredicate.Operand;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.types.Types.MinorType;
 
@@ -73,20 +74,41 @@ final class DoubleKernels {
   }
 
   /**
-   * Positions of the rows with {@code x > lo AND x < hi} (or OR), branch-free; returns their
-   * number ({@code positions} needs a spare slot).
+   * The operand as {@code x * mul + add} (exact: multiplying by ±1 is exact, {@code a - b} is
+   * {@code a + (-b)} in IEEE arithmetic, and adding 0 only turns -0.0 into 0.0, which compare
+   * equal), or null when it is not an arithmetic on a column or a column itself.
    */
-  static int selectBounds(double[] x, double lo, double hi, boolean and, int rows, int[] positions) {
+  static double[] affine(Operand operand) {
+    if (!(operand instanceof Arith a)) {
+      return new double[] {1, 0};
+    }
+    double l = ((Number) a.literal()).doubleValue();
+    switch (a.op()) {
+      case PLUS: return new double[] {1, l};
+      case MINUS: return a.literalFirst() ? new double[] {-1, l} : new double[] {1, -l};
+      default: return new double[] {l, 0};
+    }
+  }
+
+  /**
+   * Positions of the rows whose value {@code y = x * mul + add} (x the FLOAT8 at {@code address})
+   * has {@code y > lo AND y < hi} (or OR), in one branch-free pass over the raw buffer; returns
+   * their number ({@code positions} needs a spare slot).
+   */
+  static int selectBounds(long address, double mul, double add, double lo, double hi, boolean and, int rows,
+      int[] positions) {
     int k = 0;
     if (and) {
       for (int i = 0; i < rows; i++) {
+        double y = Double.longBitsToDouble(MemoryUtil.getLong(address + 8L * i)) * mul + add;
         positions[k] = i;
-        k += (x[i] > lo ? 1 : 0) & (x[i] < hi ? 1 : 0);
+        k += (y > lo ? 1 : 0) & (y < hi ? 1 : 0);
       }
     } else {
       for (int i = 0; i < rows; i++) {
+        double y = Double.longBitsToDouble(MemoryUtil.getLong(address + 8L * i)) * mul + add;
         positions[k] = i;
-        k += (x[i] > lo ? 1 : 0) | (x[i] < hi ? 1 : 0);
+        k += (y > lo ? 1 : 0) | (y < hi ? 1 : 0);
       }
     }
     return k;
