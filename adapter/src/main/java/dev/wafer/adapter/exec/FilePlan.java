@@ -5,7 +5,6 @@ import dev.wafer.adapter.table.PartitionTypes;
 import dev.wafer.adapter.table.TableColumn;
 import dev.wafer.adapter.table.TableFile;
 import java.util.List;
-import java.util.TreeSet;
 import org.apache.arrow.vector.types.pojo.Field;
 
 /**
@@ -40,7 +39,8 @@ final class FilePlan {
     fileField = new int[n];
     constants = new Object[n];
     List<Field> fields = file.schema().getFields();
-    TreeSet<Integer> load = new TreeSet<>();
+    boolean[] load = new boolean[fields.size()];
+    int loads = 0;
     for (int c = 0; c < n; c++) {
       TableColumn column = columns.get(c);
       fileField[c] = -1;
@@ -48,7 +48,8 @@ final class FilePlan {
         Field field = fields.get(f);
         if (field.getName().equals(column.name()) && ColumnKind.of(field) == column.kind()) {
           fileField[c] = f;
-          load.add(f);
+          loads += load[f] ? 0 : 1;
+          load[f] = true;
           break;
         }
       }
@@ -56,8 +57,14 @@ final class FilePlan {
         constants[c] = partitionValue(file, column);
       }
     }
-    loadFields = load.stream().mapToInt(Integer::intValue).toArray();
-    loadNames = load.stream().map(f -> fields.get(f).getName()).toArray(String[]::new);
+    loadFields = new int[loads];
+    loadNames = new String[loads];
+    for (int f = 0, k = 0; f < load.length; f++) {
+      if (load[f]) {
+        loadFields[k] = f;
+        loadNames[k++] = fields.get(f).getName();
+      }
+    }
   }
 
   private static Object partitionValue(TableFile file, TableColumn column) {

@@ -66,7 +66,7 @@ final class ScanRun implements AutoCloseable {
   private final ScanColumns scanColumns;
   private final long startedAtMillis = System.currentTimeMillis();
   private final long startedNanos = System.nanoTime();
-  private long batchesSkipped;
+  private final AtomicLong batchesSkipped = new AtomicLong();
   private final AtomicLong filesOpened = new AtomicLong();
   private final AtomicLong rowsScanned = new AtomicLong();
   private final AtomicLong rowsReturned = new AtomicLong();
@@ -101,18 +101,10 @@ final class ScanRun implements AutoCloseable {
     List<int[]> morsels = new ArrayList<>();
     for (int f = 0; f < files.length; f++) {
       TableFile tf = specFiles.get(f);
-      List<Integer> batches = new ArrayList<>();
+      // batches are pruned by their statistics in the workers, in parallel
       int count = tf.file().format() == FileFormat.ARROW ? tf.batches() : 1;
+      files[f] = new FileSlot(tf, scanColumns.columns, scanColumns.outputs, count);
       for (int b = 0; b < count; b++) {
-        if (spec.predicate() != null && tf.file().format() == FileFormat.ARROW
-            && !ScanPruning.batchMayMatch(spec.predicate(), spec.tableColumns(), tf, b)) {
-          batchesSkipped++;
-        } else {
-          batches.add(b);
-        }
-      }
-      files[f] = new FileSlot(tf, scanColumns.columns, scanColumns.outputs, batches.size());
-      for (int b : batches) {
         morsels.add(new int[] {f, b});
       }
     }
@@ -264,6 +256,10 @@ final class ScanRun implements AutoCloseable {
   }
 
   private void scanArrowBatch(FileSlot slot, int batch, PartialAggregate partial) throws IOException {
+    if (spec.predicate() != null && !ScanPruning.batchMayMatch(spec.predicate(), spec.tableColumns(), slot.file, batch)) {
+      batchesSkipped.incrementAndGet();
+      return;
+    }
     FilePlan plan = slot.plan;
     if (partial != null && answeredFromStatistics(slot, batch, partial)) {
       return;
@@ -408,7 +404,7 @@ final class ScanRun implements AutoCloseable {
       LOG.error("scan of {} leaked Arrow memory: {}", spec.table(), e.getMessage());
     }
     RecentScans.add(new ScanReport(spec.table(), spec.describe(), startedAtMillis, System.nanoTime() - startedNanos,
-        spec.files().size(), filesOpened.get(), spec.batches(), batchesSkipped, rowsScanned.get(),
+        spec.files().size(), filesOpened.get(), spec.batches(), batchesSkipped.get(), rowsScanned.get(),
         rowsReturned.get(), bytesRead.get(), mergeNanos.get()));
   }
 }
