@@ -122,7 +122,7 @@ public final class ScalarJoinIntoScanRule extends RelRule<ScanRuleConfig> {
   }
 
   /** A scan that always returns exactly one row: an aggregate without keys. */
-  private static boolean isScalar(WaferScan scan) {
+  static boolean isScalar(WaferScan scan) {
     return scan.spec().aggregate() != null && scan.spec().aggregate().keys().isEmpty();
   }
 

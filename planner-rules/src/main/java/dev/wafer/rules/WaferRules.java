@@ -27,10 +27,18 @@ public final class WaferRules {
   /** The same, the aggregate under a project on the left. */
   public static final RelOptRule PROJECT_SCALAR_JOIN_INTO_SCAN = ScalarJoinIntoScanRule.PROJECT_SCAN.toRule();
 
+  /** Aggregate of a row scan's fields over its TRUE join with a one-row aggregate: the row scan alone. */
+  public static final RelOptRule AGGREGATE_OVER_SCALAR_JOIN = AggregateOverScalarJoinRule.SCAN_SCAN.toRule();
+  /** The same, the one-row aggregate under a project on the right. */
+  public static final RelOptRule AGGREGATE_OVER_SCALAR_PROJECT_JOIN = AggregateOverScalarJoinRule.SCAN_PROJECT.toRule();
+  /** The same, the one-row aggregate under a project on the left. */
+  public static final RelOptRule AGGREGATE_OVER_PROJECT_SCALAR_JOIN = AggregateOverScalarJoinRule.PROJECT_SCAN.toRule();
+
   /** Every Wafer rule, in registration order. */
   public static final List<RelOptRule> ALL =
       List.of(FILTER_INTO_SCAN, PROJECT_INTO_SCAN, AGGREGATE_SCAN, AGGREGATE_PROJECT_SCAN, SCALAR_JOIN_INTO_SCAN,
-          SCALAR_PROJECT_JOIN_INTO_SCAN, PROJECT_SCALAR_JOIN_INTO_SCAN);
+          SCALAR_PROJECT_JOIN_INTO_SCAN, PROJECT_SCALAR_JOIN_INTO_SCAN, AGGREGATE_OVER_SCALAR_JOIN,
+          AGGREGATE_OVER_SCALAR_PROJECT_JOIN, AGGREGATE_OVER_PROJECT_SCALAR_JOIN);
 
   private WaferRules() {}
 

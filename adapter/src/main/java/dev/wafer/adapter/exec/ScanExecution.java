@@ -1,6 +1,7 @@
 package dev.wafer.adapter.exec;
 
 import dev.wafer.adapter.WaferOptions;
+import dev.wafer.adapter.agg.AggregateSpec;
 import dev.wafer.adapter.rel.ScalarBinder;
 import dev.wafer.adapter.rel.ScalarFilter;
 import dev.wafer.adapter.rel.ScanSpec;
@@ -67,13 +68,18 @@ public final class ScanExecution {
       return all;
     });
     List<Object[]> values = rows.stream().map(r -> scalar ? new Object[] {r} : (Object[]) r).toList();
+    // the filter applies to the rows, below an aggregate the scan computes over them
+    AggregateSpec aggregate = spec.aggregate();
+    ScanSpec rowScan = aggregate == null ? spec : spec.withAggregate(null);
+    ScanSpec bound;
     if (filter.semi()) {
-      return ScalarBinder.bindSemi(spec, values);
-    }
-    if (values.size() != 1) {
+      bound = ScalarBinder.bindSemi(rowScan, values);
+    } else if (values.size() != 1) {
       throw new IllegalStateException("scalar source of " + spec.table() + " returned " + rows.size() + " rows");
+    } else {
+      bound = ScalarBinder.bind(rowScan, values.get(0));
     }
-    return ScalarBinder.bind(spec, values.get(0));
+    return aggregate == null ? bound : bound.withAggregate(aggregate);
   }
 
   /**
