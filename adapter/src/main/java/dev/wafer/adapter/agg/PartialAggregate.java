@@ -31,6 +31,8 @@ public final class PartialAggregate {
   private final DirectKeyGroups direct;
   private final DenseKeyCells cells;
   private final BatchConstantKeys statsKeys;
+  /** COUNT(*) calls only, without keys: a batch adds its number of matching rows, nothing more. */
+  private final boolean countsOnly;
   /** Folds batches grouped by one small dictionary per dictionary index, or null. */
   private final DictionaryKeyKernel dictionaryKernel;
   /** Columns read only as group keys: not decoded when every key is constant in the batch. */
@@ -111,6 +113,8 @@ public final class PartialAggregate {
       accumulators[i] = create(call, call.column() < 0 ? ValueKind.NONE : kinds[call.column()]);
     }
     MeanOfMoments.share(spec.calls(), kinds, accumulators);
+    countsOnly = spec.keys().isEmpty()
+        && spec.calls().stream().allMatch(c -> c.kind() == AggKind.COUNT_STAR && c.filter() == null);
     for (Accumulator a : accumulators) {
       bytes += a.bytesPerGroup();
     }
@@ -179,6 +183,23 @@ public final class PartialAggregate {
         positions = filtered;
       }
       accumulators[i].add(g, constantGroup, call.column() < 0 ? none : cols[call.column()], positions, count);
+    }
+  }
+
+  /** Whether batches need only their number of matching rows ({@link #addRows}): COUNT(*)s without keys. */
+  public boolean countsOnly() {
+    return countsOnly;
+  }
+
+  /** Folds a batch's {@code n} matching rows into a {@link #countsOnly()} aggregate. */
+  public void addRows(int n) {
+    if (n == 0) {
+      return;
+    }
+    int g = constantGroup();
+    ensureCapacity(table.size());
+    for (Accumulator a : accumulators) {
+      ((CountAccumulator) a).addCount(g, n);
     }
   }
 

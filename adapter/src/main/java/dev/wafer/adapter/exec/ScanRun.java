@@ -297,12 +297,16 @@ final class ScanRun implements AutoCloseable {
   private void consume(FileSlot slot, int batch, RowSlicer slicer, int batchRows, PartialAggregate partial)
       throws IOException {
     rowsScanned.addAndGet(batchRows);
-    Selection selection;
+    Selection selection = null;
     try {
-      selection = scanColumns.filter == null ? null
-          : scanColumns.filter.select(slicer.vectors, slicer.dictionaries, slot.plan.constants, batchRows);
-      if (partial != null) {
-        partial.accumulate(slicer, batchRows, selection);
+      if (partial != null && partial.countsOnly() && scanColumns.filter != null) {
+        partial.addRows(scanColumns.filter.count(slicer.vectors, slicer.dictionaries, slot.plan.constants, batchRows));
+      } else {
+        selection = scanColumns.filter == null ? null
+            : scanColumns.filter.select(slicer.vectors, slicer.dictionaries, slot.plan.constants, batchRows);
+        if (partial != null) {
+          partial.accumulate(slicer, batchRows, selection);
+        }
       }
     } catch (ScanException e) {
       throw e;

@@ -70,17 +70,45 @@ public final class BatchFilter {
   public Selection select(FieldVector[] vectors, String[][] dictionaries, Object[] constants, int rows) {
     Batch b = new Batch(vectors, dictionaries, constants, SCRATCH.get());
     int[] positions = b.scratch.positions(rows + 1);
+    int count = matches(b, rows, positions);
+    if (count == rows) {
+      return null;
+    }
+    return count == 0 ? Selection.none() : new Selection(positions, count);
+  }
+
+  /**
+   * The number of rows of a batch for which the predicate is TRUE, without their positions (a
+   * COUNT(*) needs no more).
+   */
+  public int count(FieldVector[] vectors, String[][] dictionaries, Object[] constants, int rows) {
+    return matches(new Batch(vectors, dictionaries, constants, SCRATCH.get()), rows, null);
+  }
+
+  /** The TRUE rows' number, their positions written to {@code positions} unless it is null. */
+  private int matches(Batch b, int rows, int[] positions) {
     int count = dictionarySelect(b, rows, positions);
     if (count < 0) {
       count = boundsSelect(b, rows, positions);
     }
     if (count < 0) {
-      count = positionsOfTrue(eval(predicate, b, rows), rows, positions);
+      byte[] result = eval(predicate, b, rows);
+      count = positions == null ? countTrue(result, rows) : positionsOfTrue(result, rows, positions);
     }
-    if (count == rows) {
-      return null;
+    return count;
+  }
+
+  /** TRUE rows of a result, 8 a word: bit 1 of a byte is set for TRUE only. */
+  static int countTrue(byte[] out, int rows) {
+    int count = 0;
+    int i = 0;
+    for (; i + 8 <= rows; i += 8) {
+      count += Long.bitCount((long) WORDS.get(out, i) & 0x0202020202020202L);
     }
-    return count == 0 ? Selection.none() : new Selection(positions, count);
+    for (; i < rows; i++) {
+      count += out[i] >> 1;
+    }
+    return count;
   }
 
   /**

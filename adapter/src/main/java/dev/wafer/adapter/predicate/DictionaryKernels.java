@@ -34,7 +34,8 @@ final class DictionaryKernels {
 
   /**
    * Positions of the rows whose entry is TRUE in {@code table}, for 32-bit indexes without NULLs,
-   * in one branch-free pass; returns their number ({@code positions} needs a spare slot).
+   * in one branch-free pass; returns their number ({@code positions} needs a spare slot, or is
+   * null to count only: the test is loop-invariant, the JIT unswitches it).
    */
   static int select(FieldVector indices, byte[] table, int rows, int[] positions) {
     long a = indices.getDataBufferAddress();
@@ -44,7 +45,9 @@ final class DictionaryKernels {
       if (d < 0 || d >= table.length) {
         throw badIndex(indices, d, table.length);
       }
-      positions[k] = i;
+      if (positions != null) {
+        positions[k] = i;
+      }
       k += table[d] >> 1;
     }
     return k;

@@ -93,7 +93,8 @@ final class DoubleKernels {
   /**
    * Positions of the rows whose value {@code y = x * mul + add} (x the FLOAT8 at {@code address})
    * has {@code y > lo AND y < hi} (or OR), in one branch-free pass over the raw buffer; returns
-   * their number ({@code positions} needs a spare slot).
+   * their number ({@code positions} needs a spare slot, or is null to count only: the test is
+   * loop-invariant, the JIT unswitches it).
    */
   static int selectBounds(long address, double mul, double add, double lo, double hi, boolean and, int rows,
       int[] positions) {
@@ -101,13 +102,17 @@ final class DoubleKernels {
     if (and) {
       for (int i = 0; i < rows; i++) {
         double y = Double.longBitsToDouble(MemoryUtil.getLong(address + 8L * i)) * mul + add;
-        positions[k] = i;
+        if (positions != null) {
+          positions[k] = i;
+        }
         k += (y > lo ? 1 : 0) & (y < hi ? 1 : 0);
       }
     } else {
       for (int i = 0; i < rows; i++) {
         double y = Double.longBitsToDouble(MemoryUtil.getLong(address + 8L * i)) * mul + add;
-        positions[k] = i;
+        if (positions != null) {
+          positions[k] = i;
+        }
         k += (y > lo ? 1 : 0) | (y < hi ? 1 : 0);
       }
     }
