@@ -14,10 +14,7 @@ import dev.wafer.adapter.predicate.ScanPredicate.NullAs;
 import dev.wafer.adapter.predicate.ScanPredicate.Operand;
 import dev.wafer.adapter.predicate.ScanPredicate.Or;
 import dev.wafer.adapter.table.ColumnKind;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -42,9 +39,6 @@ import org.apache.arrow.vector.types.Types.MinorType;
  */
 public final class BatchFilter {
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
-  /** Eight result bytes at once, to skip words of rows none of which is TRUE. */
-  private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long LOW_BITS = 0x0101010101010101L;
 
   private final ScanPredicate predicate;
   private final int[] slotOfOrdinal;
@@ -93,20 +87,8 @@ public final class BatchFilter {
     }
     if (count < 0) {
       byte[] result = eval(predicate, b, rows);
-      count = positions == null ? countTrue(result, rows) : positionsOfTrue(result, rows, positions);
-    }
-    return count;
-  }
-
-  /** TRUE rows of a result, 8 a word: bit 1 of a byte is set for TRUE only. */
-  static int countTrue(byte[] out, int rows) {
-    int count = 0;
-    int i = 0;
-    for (; i + 8 <= rows; i += 8) {
-      count += Long.bitCount((long) WORDS.get(out, i) & 0x0202020202020202L);
-    }
-    for (; i < rows; i++) {
-      count += out[i] >> 1;
+      count = positions == null ? ResultBytes.countTrue(result, rows)
+          : ResultBytes.positionsOfTrue(result, rows, positions);
     }
     return count;
   }
@@ -171,31 +153,6 @@ public final class BatchFilter {
     double[] affine = DoubleKernels.affine(((Compare) terms.get(0)).operand());
     return DoubleKernels.selectBounds(v.getDataBufferAddress(), affine[0], affine[1], bounds[0], bounds[1], and, rows,
         positions);
-  }
-
-  /**
-   * Writes the positions of the TRUE rows and returns their number, branch-free within each word
-   * of 8 rows (a branch per row mispredicts at every selectivity between the extremes) and
-   * skipping words with no TRUE row (selective filters). {@code x >> 1} is 1 for TRUE and 0 for
-   * FALSE and NULL. {@code positions} needs one spare slot past the last TRUE row.
-   */
-  static int positionsOfTrue(byte[] out, int rows, int[] positions) {
-    int k = 0;
-    int i = 0;
-    for (; i + 8 <= rows; i += 8) {
-      if (((long) WORDS.get(out, i) & 0x0202020202020202L) == 0) {
-        continue;
-      }
-      for (int j = i; j < i + 8; j++) {
-        positions[k] = j;
-        k += out[j] >> 1;
-      }
-    }
-    for (; i < rows; i++) {
-      positions[k] = i;
-      k += out[i] >> 1;
-    }
-    return k;
   }
 
   private record Batch(FieldVector[] vectors, String[][] dictionaries, Object[] constants, Scratch scratch) {}
@@ -279,47 +236,10 @@ public final class BatchFilter {
       if (!open) {
         break; // every row is already decided (all FALSE for AND, all TRUE for OR)
       }
-      fold(out, eval(terms.get(t), b, rows), rows, and);
+      ResultBytes.fold(out, eval(terms.get(t), b, rows), rows, and);
     }
     return out;
   }
-
-  /**
-   * {@code out = out AND next} or {@code out OR next} in three-valued logic: with FALSE < NULL <
-   * TRUE, AND is the minimum and OR the maximum; one loop each, so each stays simple.
-   */
-  private static void fold(byte[] out, byte[] next, int rows, boolean and) {
-    // bitwise, 8 rows a word and no branch (a comparison per row mispredicts: 5-10 ns a row). Over
-    // {0, 1, 2}, x | y is the maximum except 1 | 2 = 3, and x & y the minimum except 1 & 2 = 0;
-    // bit 0 of a byte is corrected from bit 1 of the same byte (the shift's carry from the next
-    // byte lands in bit 7, masked off)
-    int i = 0;
-    if (and) {
-      for (; i + 8 <= rows; i += 8) {
-        long x = (long) WORDS.get(out, i);
-        long y = (long) WORDS.get(next, i);
-        long either = x | y;
-        WORDS.set(out, i, (x & y) | ((either >>> 1) & either & LOW_BITS));
-      }
-      for (; i < rows; i++) {
-        int x = out[i];
-        int y = next[i];
-        int either = x | y;
-        out[i] = (byte) ((x & y) | ((either >> 1) & either & 1));
-      }
-    } else {
-      for (; i + 8 <= rows; i += 8) {
-        long either = (long) WORDS.get(out, i) | (long) WORDS.get(next, i);
-        WORDS.set(out, i, either & ~((either >>> 1) & LOW_BITS));
-      }
-      for (; i < rows; i++) {
-        int either = out[i] | next[i];
-        out[i] = (byte) (either & ~(either >> 1));
-      }
-    }
-  }
-
-
 
   private byte[] leaf(ScanPredicate leaf, Batch b, int rows) {
     byte[] out = new byte[rows];
@@ -478,7 +398,7 @@ public final class BatchFilter {
         continue;
       }
       DoubleKernels.compare(c.op(), l, x, term, rows);
-      fold(out, term, rows, and);
+      ResultBytes.fold(out, term, rows, and);
     }
     RawColumn.applyNulls(v, out, rows);
     return out;
