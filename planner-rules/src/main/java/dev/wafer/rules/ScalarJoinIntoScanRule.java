@@ -121,9 +121,14 @@ public final class ScalarJoinIntoScanRule extends RelRule<ScanRuleConfig> {
     return isRows(scan) && scan.spec().rows() >= 16L * ScalarFilter.MAX_SEMI_ROWS;
   }
 
-  /** A scan that always returns exactly one row: an aggregate without keys. */
+  /**
+   * A scan that always returns exactly one row, an aggregate without keys, and that can be run as
+   * it is to bind another scan's filter: not one with a scalar filter of its own (a nested scalar
+   * subquery), which only its own execution binds.
+   */
   static boolean isScalar(WaferScan scan) {
-    return scan.spec().aggregate() != null && scan.spec().aggregate().keys().isEmpty();
+    return scan.spec().aggregate() != null && scan.spec().aggregate().keys().isEmpty()
+        && scan.spec().scalarFilter() == null;
   }
 
   private static boolean isRows(WaferScan scan) {

@@ -89,6 +89,10 @@ final class ScanRun implements AutoCloseable {
   private boolean aggregateEmitted;
 
   ScanRun(ScanSpec spec, WaferOptions options, AtomicBoolean cancelFlag, long timeoutMillis) {
+    if (spec.scalarFilter() != null) {
+      // running it would silently drop the filter: it must be bound first (ScanExecution)
+      throw new IllegalStateException("scan of " + spec.table() + " has an unbound scalar filter");
+    }
     this.spec = spec;
     this.options = options;
     this.cancelFlag = cancelFlag;
