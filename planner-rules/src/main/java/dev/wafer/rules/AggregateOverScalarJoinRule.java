@@ -56,6 +56,9 @@ public final class AggregateOverScalarJoinRule extends RelRule<ScanRuleConfig> {
     int to = scalarLeft ? joinCount : leftCount;
     List<Integer> read = new ArrayList<>(aggregate.getGroupSet().asList());
     for (AggregateCall c : aggregate.getAggCallList()) {
+      if (c.distinctKeys != null || !c.rexList.isEmpty()) {
+        return; // WITHIN DISTINCT and pre-operands: rare, and not shifted here
+      }
       read.addAll(c.getArgList());
       if (c.filterArg >= 0) {
         read.add(c.filterArg);
