@@ -128,12 +128,7 @@ final class DirectKeyGroups {
             + " outside dictionary of " + map.length + " values");
       }
       int g = map[index];
-      if (g < 0) {
-        int code = entryCodes[index]; // a null entry of the dictionary (-1) is a NULL key
-        g = code < 0 ? table.findOne(0, 1) : codeGroup(code);
-        map[index] = g;
-      }
-      out[r] = g;
+      out[r] = g >= 0 ? g : firstSight(map, entryCodes, index);
     }
   }
 
@@ -141,11 +136,14 @@ final class DirectKeyGroups {
   int group(String[] dictionary, int index) {
     int[] map = dictionaryGroups.computeIfAbsent(dictionary, d -> filled(d.length));
     int g = map[index];
-    if (g < 0) {
-      int code = codes.codes(dictionary)[index];
-      g = code < 0 ? table.findOne(0, 1) : codeGroup(code);
-      map[index] = g;
-    }
+    return g >= 0 ? g : firstSight(map, codes.codes(dictionary), index);
+  }
+
+  /** Looks up, and remembers in {@code map}, the group of a dictionary entry seen the first time. */
+  private int firstSight(int[] map, int[] entryCodes, int index) {
+    int code = entryCodes[index]; // a null entry of the dictionary (-1) is a NULL key
+    int g = code < 0 ? table.findOne(0, 1) : codeGroup(code);
+    map[index] = g;
     return g;
   }
 
