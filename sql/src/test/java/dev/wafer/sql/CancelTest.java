@@ -98,6 +98,33 @@ class CancelTest {
     }
   }
 
+  /**
+   * An aggregating scan runs one worker's share on the query's own thread (all of it with one
+   * thread): that share must honour a cancel too, stop the pooled workers and free the memory.
+   * The cancel comes before the query starts, so the scan sees it at its first batch.
+   */
+  @Test
+  void cancelStopsAnAggregateRunningOnTheQueryThread() throws Exception {
+    for (String threads : new String[] {"1", "2"}) {
+      try (Connection c = DriverManager.getConnection("jdbc:wafer:" + root + ";threads=" + threads);
+          Statement s = c.createStatement()) {
+        s.cancel();
+        assertThatThrownBy(() -> {
+          try (ResultSet rs = s.executeQuery("SELECT SUM(v), MAX(id) FROM big WHERE v > 1")) {
+            rs.next();
+          }
+        }).as("threads=" + threads).isInstanceOf(SQLException.class).hasMessageContaining("canceled");
+        assertThat(waitUntil(() -> ScanExecution.activeWorkers() == 0, 1000)).as("workers stopped").isTrue();
+        assertThat(WaferMemory.root().getAllocatedMemory()).isZero();
+        try (ResultSet rs = s.executeQuery("SELECT SUM(v), MAX(id) FROM big WHERE v > 1")) {
+          assertThat(rs.next()).isTrue();
+          assertThat(rs.getDouble(1)).isEqualTo(4 * 0.25 * (49_999L * 50_000 / 2 - (1 + 2 + 3 + 4))); // i >= 5 of each file
+          assertThat(rs.getLong(2)).isEqualTo(199_999);
+        }
+      }
+    }
+  }
+
   private static Connection connect() throws SQLException {
     return DriverManager.getConnection("jdbc:wafer:" + root + ";threads=2");
   }
