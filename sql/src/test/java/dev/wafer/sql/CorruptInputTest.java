@@ -1,6 +1,7 @@
 package dev.wafer.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.wafer.adapter.WaferMemory;
@@ -146,6 +147,38 @@ class CorruptInputTest {
     ArrowTestWriter.write(root.resolve("bad/part-1.arrow"), clash, rows, 10, false);
     String message = expectCleanFailure("schema clash", "bad/part-0.arrow");
     assertThat(message).contains("bad/part-1.arrow").contains("BIGINT").contains("VARCHAR");
+  }
+
+  /**
+   * A connection keeps the file list and schemas it loaded; a file rewritten afterwards with
+   * another schema must fail the query with the file named, not be read with the old one.
+   */
+  @Test
+  void fileRewrittenWithAnotherSchemaAfterConnecting() throws Exception {
+    try (Connection c = connect()) {
+      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(QUERY)) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getLong(1)).isEqualTo(ROWS);
+      }
+      List<TestColumn> other = List.of(TestColumn.of("id", ArrowType.Utf8.INSTANCE),
+          TestColumn.of("v", new ArrowType.Int(64, true)));
+      List<Object[]> rows = new ArrayList<>();
+      rows.add(new Object[] {"x", 1L});
+      Path fresh = root.resolve("bad-part-0.arrow.tmp");
+      ArrowTestWriter.write(fresh, other, rows, 10, false);
+      Files.move(fresh, badFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      for (int attempt = 0; attempt < 2; attempt++) {
+        assertThatThrownBy(() -> {
+          try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(QUERY)) {
+            rs.next();
+          }
+        }).isInstanceOf(SQLException.class)
+            .satisfies(e -> assertThat(fullMessage(e)).contains("bad/part-0.arrow")
+                .contains("schema changed since the table was loaded"));
+      }
+      assertOtherTableReadable(c);
+      assertThat(WaferMemory.root().getAllocatedMemory()).isZero();
+    }
   }
 
   /**
