@@ -67,8 +67,10 @@ public final class BenchMain implements Callable<Integer> {
           case "wafer_1t" -> Engine.waferOneThread(arrow);
           case "duckdb_parquet" -> Engine.duckdbParquet(parquet, threads);
           case "duckdb_memory" -> Engine.duckdbMemory(parquet, threads);
+          case "duckdb_parquet_1t" -> Engine.duckdbParquetOneThread(parquet);
           default -> throw new CommandLine.ParameterException(new CommandLine(this),
-              "unknown engine '" + name + "'; valid: wafer, wafer_rules_off, wafer_1t, duckdb_parquet, duckdb_memory");
+              "unknown engine '" + name + "'; valid: wafer, wafer_rules_off, wafer_1t, duckdb_parquet, duckdb_memory,"
+                  + " duckdb_parquet_1t");
         };
         engines.add(e);
         if (name.startsWith("duckdb")) {
@@ -78,6 +80,8 @@ public final class BenchMain implements Callable<Integer> {
       Map<String, Map<String, EngineResult>> results =
           new BenchRunner(engines, warmup, runs).run(queries);
       Roofline.Result roofline = Roofline.measure((int) Math.min(rows, 50_000_000L), 50, warmup, runs);
+      // two threads, as many 2 ms shares as a short query's, after a pause like the other engines' turns
+      ParallelStart.Result start = threads > 1 ? ParallelStart.measure(2.0, 20, 200) : null;
       String versions = "Calcite 1.42.0, Arrow Java 18.3.0, DuckDB " + duckVersion
           + ", Java " + System.getProperty("java.version");
       String command = "bench/run.sh --rows " + rows + " --threads " + threads
@@ -86,7 +90,8 @@ public final class BenchMain implements Callable<Integer> {
           + (only == null ? "" : " --queries " + String.join(",", only))
           + (report.toString().equals("docs/BENCHMARKS.md") ? "" : " --report " + report);
       BenchReport.write(report, report.toAbsolutePath().getParent().resolve("bench"),
-          new BenchReport.Context(command, rows, threads, warmup, runs, engineNames, roofline, versions),
+          new BenchReport.Context(command, rows, threads, warmup, runs, engineNames, roofline, start,
+              versions),
           results);
       System.out.println("wrote " + report);
       return 0;

@@ -31,6 +31,11 @@ public interface Engine extends AutoCloseable {
     return duckdb("duckdb_parquet", "VIEW", parquetRoot, threads);
   }
 
+  /** DuckDB over Parquet with one thread: DuckDB's own thread scaling, on this machine, in the same run. */
+  static Engine duckdbParquetOneThread(Path parquetRoot) throws SQLException {
+    return duckdb("duckdb_parquet_1t", "VIEW", parquetRoot, 1);
+  }
+
   /** DuckDB on in-memory tables loaded from the Parquet copy (its best case). */
   static Engine duckdbMemory(Path parquetRoot, int threads) throws SQLException {
     return duckdb("duckdb_memory", "TABLE", parquetRoot, threads);

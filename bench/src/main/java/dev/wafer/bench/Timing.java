@@ -25,6 +25,15 @@ public record Timing(List<Double> millis) {
     return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
   }
 
+  /** The nearest-rank quantile, {@code q} in (0, 1]. */
+  public double quantile(double q) {
+    if (!(q > 0 && q <= 1)) {
+      throw new IllegalArgumentException("quantile " + q + " is not in (0, 1]");
+    }
+    List<Double> s = sorted();
+    return s.get((int) Math.ceil(q * s.size()) - 1);
+  }
+
   public double min() {
     return sorted().get(0);
   }
