@@ -322,14 +322,7 @@ public final class BatchFilter {
       div = 1;
     }
     if (leaf instanceof Compare c) {
-      LongRange range = range(operand, c.op(), c.literal()).toRaw(mul, div);
-      long lo = range.lo();
-      long hi = range.hi();
-      byte in = Tri.of(!range.negate());
-      byte outside = Tri.of(range.negate());
-      for (int i = 0; i < rows; i++) {
-        out[i] = x[i] >= lo && x[i] <= hi ? in : outside;
-      }
+      range(operand, c.op(), c.literal()).toRaw(mul, div).mark(x, rows, out);
       return;
     }
     long[] set = longSet(operand, ((In) leaf).literals());
