@@ -42,6 +42,8 @@ public final class BatchFilter {
 
   private final ScanPredicate predicate;
   private final int[] slotOfOrdinal;
+  /** The one-pass kernels of the ORs that have {@link KeyedBounds}' shape, by their terms. */
+  private final Map<java.util.List<ScanPredicate>, KeyedBounds> keyed = new IdentityHashMap<>();
 
   /**
    * @param predicate the pushed predicate (over table column ordinals)
@@ -51,6 +53,26 @@ public final class BatchFilter {
   public BatchFilter(ScanPredicate predicate, int[] slotOfOrdinal) {
     this.predicate = requireNonNull(predicate, "predicate");
     this.slotOfOrdinal = slotOfOrdinal.clone();
+    findKeyed(predicate);
+  }
+
+  private void findKeyed(ScanPredicate p) {
+    if (p instanceof Or or) {
+      KeyedBounds k = KeyedBounds.of(or.terms());
+      if (k != null) {
+        keyed.put(or.terms(), k);
+        return;
+      }
+    }
+    if (p instanceof And and) {
+      and.terms().forEach(this::findKeyed);
+    } else if (p instanceof Or or) {
+      or.terms().forEach(this::findKeyed);
+    } else if (p instanceof Not not) {
+      findKeyed(not.term());
+    } else if (p instanceof NullAs nullAs) {
+      findKeyed(nullAs.term());
+    }
   }
 
   /**
@@ -162,6 +184,7 @@ public final class BatchFilter {
     long[] longs = new long[0];
     double[] doubles = new double[0];
     final Map<ScanPredicate, Object[]> dictionaryResults = new IdentityHashMap<>();
+    final Map<Object, Object[]> keyedTables = new IdentityHashMap<>();
 
     byte[] bytes = new byte[0];
     int[] positions = new int[0];
@@ -222,7 +245,7 @@ public final class BatchFilter {
   }
 
   private byte[] combine(java.util.List<ScanPredicate> terms, Batch b, int rows, boolean and) {
-    byte[] fused = sameDoubleOperand(terms, b, rows, and);
+    byte[] fused = and ? sameDoubleOperand(terms, b, rows, true) : keyedOr(terms, b, rows);
     if (fused != null) {
       return fused;
     }
@@ -239,6 +262,23 @@ public final class BatchFilter {
       ResultBytes.fold(out, eval(terms.get(t), b, rows), rows, and);
     }
     return out;
+  }
+
+  /** An OR of {@link KeyedBounds}' shape in one pass, or else the ORs of same-operand bounds; or null. */
+  private byte[] keyedOr(java.util.List<ScanPredicate> terms, Batch b, int rows) {
+    KeyedBounds k = keyed.get(terms);
+    if (k != null) {
+      int keySlot = slotOfOrdinal[k.key().ordinal()];
+      int valueSlot = slotOfOrdinal[k.value().ordinal()];
+      FieldVector keys = b.vectors[keySlot];
+      FieldVector values = b.vectors[valueSlot];
+      byte[] out = new byte[rows];
+      if (keys != null && values != null && b.dictionaries[valueSlot] == null
+          && k.eval(keys, b.dictionaries[keySlot], values, b.scratch.longs(rows), b.scratch.keyedTables, out, rows)) {
+        return out;
+      }
+    }
+    return sameDoubleOperand(terms, b, rows, false);
   }
 
   private byte[] leaf(ScanPredicate leaf, Batch b, int rows) {
