@@ -35,6 +35,16 @@ public final class BenchMain implements Callable<Integer> {
   @Option(names = "--report", defaultValue = "docs/BENCHMARKS.md")
   Path report;
 
+  @Option(names = "--order", defaultValue = "interleaved",
+      description = "interleaved (each round runs every engine once) or consecutive (each engine runs "
+          + "all its runs back to back: its steady state). Default: ${DEFAULT-VALUE}.")
+  String order;
+
+  @Option(names = "--warmup-seconds", defaultValue = "0",
+      description = "With --order consecutive, the least time each engine warms up for per query, "
+          + "beyond --warmup runs. Default: ${DEFAULT-VALUE}.")
+  double warmupSeconds;
+
   @Option(names = "--queries", split = ",", description = "Only these queries (names).")
   List<String> only;
 
@@ -49,6 +59,10 @@ public final class BenchMain implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (!order.equals("interleaved") && !order.equals("consecutive")) {
+      throw new CommandLine.ParameterException(new CommandLine(this),
+          "unknown order '" + order + "'; valid: interleaved, consecutive");
+    }
     Path arrow = DataPrep.ensure(data, rows, seed, FileFormat.ARROW);
     Path parquet = DataPrep.ensure(data, rows, seed, FileFormat.PARQUET);
     List<BenchQuery> queries = new ArrayList<>();
@@ -78,7 +92,7 @@ public final class BenchMain implements Callable<Integer> {
         }
       }
       Map<String, Map<String, EngineResult>> results =
-          new BenchRunner(engines, warmup, runs).run(queries);
+          new BenchRunner(engines, warmup, runs, order.equals("consecutive"), warmupSeconds).run(queries);
       Roofline.Result roofline = Roofline.measure((int) Math.min(rows, 50_000_000L), 50, warmup, runs);
       // two threads, as many 2 ms shares as a short query's, after a pause like the other engines' turns
       ParallelStart.Result start = threads > 1 ? ParallelStart.measure(2.0, 20, 200) : null;
@@ -87,11 +101,13 @@ public final class BenchMain implements Callable<Integer> {
       String command = "bench/run.sh --rows " + rows + " --threads " + threads
           + " --runs " + runs + " --warmup " + warmup
           + " --engines " + String.join(",", engineNames)
+          + (order.equals("interleaved") ? "" : " --order " + order)
+          + (warmupSeconds > 0 ? " --warmup-seconds " + warmupSeconds : "")
           + (only == null ? "" : " --queries " + String.join(",", only))
           + (report.toString().equals("docs/BENCHMARKS.md") ? "" : " --report " + report);
       BenchReport.write(report, report.toAbsolutePath().getParent().resolve("bench"),
-          new BenchReport.Context(command, rows, threads, warmup, runs, engineNames, roofline, start,
-              versions),
+          new BenchReport.Context(command, rows, threads, warmup, runs, order.equals("consecutive"), engineNames,
+              roofline, start, versions),
           results);
       System.out.println("wrote " + report);
       return 0;

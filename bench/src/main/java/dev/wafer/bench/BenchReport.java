@@ -17,7 +17,8 @@ import org.knowm.xchart.style.Styler;
 final class BenchReport {
   private BenchReport() {}
 
-  record Context(String command, long rows, int threads, int warmup, int runs, List<String> engines,
+  record Context(String command, long rows, int threads, int warmup, int runs, boolean consecutive,
+      List<String> engines,
       Roofline.Result roofline, ParallelStart.Result parallelStart, String versions) {}
 
   static void write(Path markdown, Path chartDir, Context ctx,
@@ -30,8 +31,10 @@ final class BenchReport {
         .append("Produced by `").append(ctx.command()).append("` on ").append(LocalDate.now())
         .append(". Every engine's answer is checked against the first engine's before its time "
             + "counts; times are medians of ").append(ctx.runs()).append(" runs after ")
-        .append(ctx.warmup()).append(" warm-up runs, in milliseconds, [min–max]. Runs are interleaved: each "
-            + "round runs every engine once, starting with a different engine each round.\n\n")
+        .append(ctx.warmup()).append(" warm-up runs, in milliseconds, [min–max]. ")
+        .append(ctx.consecutive() ? "Runs are consecutive: each engine runs its warm-ups and runs back to "
+            + "back (its steady state).\n\n" : "Runs are interleaved: each round runs every engine once, "
+            + "starting with a different engine each round.\n\n")
         .append("- Machine: ").append(MachineInfo.cpu()).append(", ").append(MachineInfo.cores())
         .append(" cores, ").append(MachineInfo.memory()).append(" RAM; shared and noisy.\n")
         .append("- Rows: ").append(String.format(Locale.ROOT, "%,d", ctx.rows()))
