@@ -137,8 +137,9 @@ final class KeyedBounds {
   /**
    * Writes the disjunction's truth value per row (SQL's: NULL where a NULL key or value leaves it
    * open), or returns false (writing nothing) when this batch's vectors do not allow it: a value
-   * vector other than FLOAT8, an integer key stored scaled (seconds, microseconds) or keys spread
-   * wider than {@link #MAX_SPAN}.
+   * vector other than FLOAT8, an integer key stored scaled (seconds, microseconds), keys spread
+   * wider than {@link #MAX_SPAN}, or a dictionary with a NULL entry (a NULL key without a validity
+   * bit: the general path answers it).
    *
    * @param dictionary the key's decoded dictionary when it is dictionary-encoded, else null
    * @param cache per-thread tables per dictionary
@@ -158,6 +159,9 @@ final class KeyedBounds {
         scratch[i] = MemoryUtil.getInt(indices + 4L * i);
       }
       double[] table = dictionaryTable(dictionary, cache);
+      if (table == null) {
+        return false;
+      }
       compare(table, 0, scratch, values, out, rows);
       applyNulls(keyVector, valueVector, table, 0, scratch, out, rows);
       return true;
@@ -213,6 +217,7 @@ final class KeyedBounds {
     }
   }
 
+  /** Limits by dictionary index, then NaN; null when the dictionary has a NULL entry. */
   private double[] dictionaryTable(String[] dictionary, Map<Object, Object[]> cache) {
     Object[] cached = cache.get(this);
     if (cached != null && cached[0] == dictionary) {
@@ -222,12 +227,15 @@ final class KeyedBounds {
     for (int k = 0; k < keys.length; k++) {
       limitOf.put(keys[k], limits[k]);
     }
-    double[] table = new double[dictionary.length + 1];
-    for (int d = 0; d < dictionary.length; d++) {
-      Double l = dictionary[d] == null ? null : limitOf.get(dictionary[d]);
-      table[d] = l == null ? Double.NaN : l;
+    double[] table = null;
+    if (java.util.Arrays.stream(dictionary).noneMatch(java.util.Objects::isNull)) {
+      table = new double[dictionary.length + 1];
+      for (int d = 0; d < dictionary.length; d++) {
+        Double l = limitOf.get(dictionary[d]);
+        table[d] = l == null ? Double.NaN : l;
+      }
+      table[dictionary.length] = Double.NaN;
     }
-    table[dictionary.length] = Double.NaN;
     if (cache.size() >= 64) {
       cache.clear(); // bounded: a worker thread outlives many scans and files
     }
