@@ -236,8 +236,10 @@ final class ScanRun implements AutoCloseable {
   }
 
   private void work() {
-    PartialAggregate partial = aggregate == null ? null : aggregate.newPartial();
+    PartialAggregate partial = null;
     try {
+      // inside the try: a worker that fails here must still count itself out
+      partial = aggregate == null ? null : aggregate.newPartial();
       while (!stop) {
         int m = nextMorsel.getAndIncrement();
         if (m >= morselFile.length) {

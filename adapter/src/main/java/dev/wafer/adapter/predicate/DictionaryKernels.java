@@ -89,7 +89,7 @@ final class DictionaryKernels {
     }
   }
 
-  private static IllegalStateException badIndex(FieldVector indices, long d, int size) {
+  static IllegalStateException badIndex(FieldVector indices, long d, int size) {
     return new IllegalStateException("column '" + indices.getName() + "': dictionary index " + d
         + " outside dictionary of " + size + " values");
   }

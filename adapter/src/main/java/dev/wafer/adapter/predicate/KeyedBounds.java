@@ -28,22 +28,22 @@ final class KeyedBounds {
   private final Column key;
   private final Column value;
   private final CompareOp op;
-  /** The keys as given: Long for an integer key, String for a string key. */
-  private final Object[] keys;
+  /** The limit per key: Long for an integer key, String for a string key. */
+  private final Map<Object, Double> limitOf;
   private final double[] limits;
   /** For integer keys spread over at most {@link #MAX_SPAN}: limit per {@code key - min}, then NaN; else null. */
   private final double[] integerTable;
   private final long min;
 
-  private KeyedBounds(Column key, Column value, CompareOp op, Object[] keys, double[] limits) {
+  private KeyedBounds(Column key, Column value, CompareOp op, Map<Object, Double> limitOf) {
     this.key = key;
     this.value = value;
     this.op = op;
-    this.keys = keys;
-    this.limits = limits;
+    this.limitOf = Map.copyOf(limitOf);
+    this.limits = limitOf.values().stream().mapToDouble(Double::doubleValue).toArray();
     long lo = Long.MAX_VALUE;
     long hi = Long.MIN_VALUE;
-    for (Object k : keys) {
+    for (Object k : limitOf.keySet()) {
       if (k instanceof Long l) {
         lo = Math.min(lo, l);
         hi = Math.max(hi, l);
@@ -54,8 +54,8 @@ final class KeyedBounds {
     this.integerTable = dense ? new double[(int) (hi - lo) + 2] : null;
     if (dense) {
       java.util.Arrays.fill(integerTable, Double.NaN);
-      for (int k = 0; k < keys.length; k++) {
-        integerTable[(int) ((Long) keys[k] - lo)] = limits[k];
+      for (Map.Entry<Object, Double> e : limitOf.entrySet()) {
+        integerTable[(int) ((Long) e.getKey() - lo)] = e.getValue();
       }
     }
   }
@@ -104,8 +104,7 @@ final class KeyedBounds {
       limitOf.put(keyValue, before == null ? l
           : op == CompareOp.GT || op == CompareOp.GE ? Math.min(before, l) : Math.max(before, l));
     }
-    return new KeyedBounds(key, value, op, limitOf.keySet().toArray(),
-        limitOf.values().stream().mapToDouble(Double::doubleValue).toArray());
+    return new KeyedBounds(key, value, op, limitOf);
   }
 
   /** {@code p} when it is {@code key = literal} on an integer or string column, else null. */
@@ -154,13 +153,18 @@ final class KeyedBounds {
       if (!(keyVector instanceof IntVector) || key.domain() != Domain.STRING) {
         return false;
       }
-      long indices = keyVector.getDataBufferAddress();
-      for (int i = 0; i < rows; i++) {
-        scratch[i] = MemoryUtil.getInt(indices + 4L * i);
-      }
       double[] table = dictionaryTable(dictionary, cache);
       if (table == null) {
         return false;
+      }
+      long indices = keyVector.getDataBufferAddress();
+      boolean keyNulls = keyVector.getNullCount() > 0;
+      for (int i = 0; i < rows; i++) {
+        int d = MemoryUtil.getInt(indices + 4L * i);
+        if (Integer.compareUnsigned(d, dictionary.length) >= 0 && !(keyNulls && keyVector.isNull(i))) {
+          throw DictionaryKernels.badIndex(keyVector, d, dictionary.length); // as the general path does
+        }
+        scratch[i] = d;
       }
       compare(table, 0, scratch, values, out, rows);
       applyNulls(keyVector, valueVector, table, 0, scratch, out, rows);
@@ -222,10 +226,6 @@ final class KeyedBounds {
     Object[] cached = cache.get(this);
     if (cached != null && cached[0] == dictionary) {
       return (double[]) cached[1];
-    }
-    Map<Object, Double> limitOf = new java.util.HashMap<>();
-    for (int k = 0; k < keys.length; k++) {
-      limitOf.put(keys[k], limits[k]);
     }
     double[] table = null;
     if (java.util.Arrays.stream(dictionary).noneMatch(java.util.Objects::isNull)) {

@@ -1,6 +1,7 @@
 package dev.wafer.adapter.predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wafer.adapter.exec.Selection;
 import dev.wafer.adapter.predicate.ScanPredicate.And;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * {@link KeyedBounds}, the one-pass OR of per-key limits, against Java's evaluation of the same
  * disjunction row by row: integer and dictionary keys, keys with no limit and out of the table's
  * span, values at and beside each limit, signed zeros, infinities and NaN, NULL keys and values
- * (SQL's three-valued answer), every operator it takes; directly and through {@link BatchFilter}. And the shapes it must leave to the general path.
+ * (SQL's three-valued answer), every operator it takes; directly and through {@link BatchFilter}.
+ * And the shapes and dictionaries it must leave to the general path.
  */
 class KeyedBoundsTest {
   private static final Column KEY = new Column(0, "test_num", ColumnKind.BIGINT, 0);
@@ -136,6 +138,11 @@ class KeyedBoundsTest {
         KeyedBounds kernel = KeyedBounds.of(disjunction(NAME, NAMES, CompareOp.GT).terms());
         assertThat(kernel.eval(k, withNull, v, new long[rows], new IdentityHashMap<>(), new byte[rows], rows))
             .isFalse();
+        // an index past the dictionary fails as the general path does, not as a row without a limit
+        k.set(7, DICTIONARY.length);
+        assertThatThrownBy(() -> kernel.eval(k, DICTIONARY, v, new long[rows], new IdentityHashMap<>(),
+            new byte[rows], rows)).isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("dictionary index 5 outside dictionary of 5 values");
       }
     }
   }
