@@ -15,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,6 +45,7 @@ import org.slf4j.LoggerFactory;
  * only wait otherwise, and it is already on a CPU, whereas a pooled worker must first be woken
  * (0.1 ms at the median and up to a 4 ms scheduler tick on the 2-core VMs we measure on), which is
  * a large share of a scan of a few milliseconds. A one-thread aggregate wakes no thread at all.
+ * Pooled workers are {@link ScanWorkers}' CPU-pinned threads, placed away from the consumer's CPU.
  */
 final class ScanRun implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ScanRun.class);
@@ -55,11 +54,6 @@ final class ScanRun implements AutoCloseable {
   private static final long POLL_MILLIS = 50;
   private static final AtomicInteger ACTIVE_WORKERS = new AtomicInteger();
   private static final AtomicInteger RUN_IDS = new AtomicInteger();
-  private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "wafer-scan");
-    t.setDaemon(true);
-    return t;
-  });
 
   private final ScanSpec spec;
   private final WaferOptions options;
@@ -137,10 +131,12 @@ final class ScanRun implements AutoCloseable {
     done = new CountDownLatch(workers);
     // a row-emitting scan's consumer must stay free to drain the queue its workers fill
     callerShare = aggregate != null && workers > 0;
-    for (int w = callerShare ? 1 : 0; w < workers; w++) {
+    ScanWorkers pool = ScanWorkers.shared();
+    int[] placed = pool.place(workers - (callerShare ? 1 : 0));
+    for (int w = 0; w < placed.length; w++) {
       ACTIVE_WORKERS.incrementAndGet();
       try {
-        POOL.execute(this::work);
+        pool.execute(placed[w], this::work);
       } catch (RuntimeException e) {
         ACTIVE_WORKERS.decrementAndGet();
         done.countDown();
