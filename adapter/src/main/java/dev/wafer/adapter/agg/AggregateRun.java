@@ -78,7 +78,7 @@ public final class AggregateRun {
       target.ensureCapacity(1);
     }
     int groups = target.groupCount();
-    budget.reserve(groups * (ROW_BYTES + 16L * spec.rowType().getFieldCount()), "result of " + groups + " groups");
+    budget.reserve(groups * (ROW_BYTES + 16L * spec.rowType().getFieldCount()), "result", groups);
     List<RelDataTypeField> fields = spec.rowType().getFieldList();
     int k = spec.keys().size();
     Object[][] out = new Object[fields.size()][groups];

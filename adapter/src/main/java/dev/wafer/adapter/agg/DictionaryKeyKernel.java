@@ -181,11 +181,7 @@ final class DictionaryKeyKernel {
   /** Looks up the group of each index present, then folds and clears its partials. */
   private void fold(String[] dictionary, int size) {
     int[] cnt = counts;
-    for (int d = 0; d < size; d++) {
-      if (cnt[d] != 0) {
-        groupOf[d] = direct.group(dictionary, d);
-      }
-    }
+    direct.entryGroups(dictionary, cnt, size, groupOf);
     ensureCapacity.accept(direct.groupCount());
     for (int c = 0; c < calls.size(); c++) {
       Accumulator a = accumulators[c];

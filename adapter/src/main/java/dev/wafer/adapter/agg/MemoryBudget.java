@@ -25,15 +25,17 @@ public final class MemoryBudget {
   }
 
   /**
-   * Reserves {@code bytes} more.
+   * Reserves {@code bytes} more, for {@code what} of {@code groups} groups (the error's words, put
+   * together only when it is thrown: reserving is on every worker's path).
    *
    * @throws ScanException when the query would then hold more than the limit
    */
-  public void reserve(long bytes, String what) {
+  public void reserve(long bytes, String what, long groups) {
     long now = used.addAndGet(bytes);
     if (now > limit) {
-      throw new ScanException("query memory limit exceeded: " + what + " needs " + now + " bytes, more than "
-          + PROPERTY + "=" + limit + " bytes; raise " + PROPERTY + " or group by fewer distinct keys",
+      throw new ScanException("query memory limit exceeded: " + what + " of " + groups + " groups needs " + now
+          + " bytes, more than " + PROPERTY + "=" + limit + " bytes; raise " + PROPERTY
+          + " or group by fewer distinct keys",
           ScanException.OUT_OF_MEMORY);
     }
   }

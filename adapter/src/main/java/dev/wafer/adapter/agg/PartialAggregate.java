@@ -361,7 +361,7 @@ public final class PartialAggregate {
       return;
     }
     int newCapacity = Math.max(groups, Math.max(64, capacity * 2));
-    budget.reserve((newCapacity - capacity) * bytesPerGroup, "GROUP BY state of " + groups + " groups");
+    budget.reserve((newCapacity - capacity) * bytesPerGroup, "GROUP BY state", groups);
     capacity = newCapacity;
     for (Accumulator a : accumulators) {
       a.ensure(newCapacity);

@@ -124,7 +124,7 @@ class DictionaryKeyKernelTest {
     assertThat(table.size()).as("one group per string and one for NULL").isEqualTo(expected.size());
     String[] all = {"a", "b", "c", "d", null};
     for (int i = 0; i < all.length; i++) {
-      int g = direct.group(new String[] {all[i]}, 0);
+      int g = groupOf(new String[] {all[i]}, 0);
       double[] e = expected.get(Objects.toString(all[i], "<null>"));
       assertThat(((Number) accumulators[0].result(g, SqlTypeName.BIGINT)).longValue()).isEqualTo((long) e[0]);
       assertThat(((Number) accumulators[1].result(g, SqlTypeName.BIGINT)).longValue()).isEqualTo((long) e[0]);
@@ -162,7 +162,7 @@ class DictionaryKeyKernelTest {
         .hasMessageContaining("dictionary index 5 outside dictionary of 2 values");
     key.set(2, 0);
     assertThat(kernel.accumulate(batch(dictionary, key, x, y), null, 4)).isTrue();
-    int a = direct.group(dictionary, 0);
+    int a = groupOf(dictionary, 0);
     assertThat(accumulators[0].result(a, SqlTypeName.BIGINT)).as("no count left over from the bad batch")
         .isEqualTo(2L);
   }
@@ -177,5 +177,14 @@ class DictionaryKeyKernelTest {
         KINDS, none, direct, g -> { })).as("not a string key").isNull();
     assertThat(DictionaryKeyKernel.of(key, List.of(new AggCall(AggKind.COUNT, 0, null)), KINDS, none, direct,
         g -> { })).as("the key as an argument").isNull();
+  }
+
+  /** The group {@code direct} gives entry {@code index} of {@code dictionary}. */
+  private int groupOf(String[] dictionary, int index) {
+    int[] seen = new int[dictionary.length];
+    seen[index] = 1;
+    int[] groups = new int[dictionary.length];
+    direct.entryGroups(dictionary, seen, dictionary.length, groups);
+    return groups[index];
   }
 }
