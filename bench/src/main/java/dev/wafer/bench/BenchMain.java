@@ -1,6 +1,7 @@
 package dev.wafer.bench;
 
 import dev.wafer.adapter.dataset.FileFormat;
+import dev.wafer.adapter.exec.ScanExecution;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,6 +97,8 @@ public final class BenchMain implements Callable<Integer> {
       Roofline.Result roofline = Roofline.measure((int) Math.min(rows, 50_000_000L), 50, warmup, runs);
       // two threads, as many 2 ms shares as a short query's, after a pause like the other engines' turns
       ParallelStart.Result start = threads > 1 ? ParallelStart.measure(2.0, 20, 200) : null;
+      ParallelStart.Result pinnedStart = threads > 1 && ScanExecution.workersPinned()
+          ? ParallelStart.measure(2.0, 20, 200, ScanExecution.workerExecutor()) : null;
       String versions = "Calcite 1.42.0, Arrow Java 18.3.0, DuckDB " + duckVersion
           + ", Java " + System.getProperty("java.version");
       String command = "bench/run.sh --rows " + rows + " --threads " + threads
@@ -107,7 +110,7 @@ public final class BenchMain implements Callable<Integer> {
           + (report.toString().equals("docs/BENCHMARKS.md") ? "" : " --report " + report);
       BenchReport.write(report, report.toAbsolutePath().getParent().resolve("bench"),
           new BenchReport.Context(command, rows, threads, warmup, runs, order.equals("consecutive"), engineNames,
-              roofline, start, versions),
+              roofline, start, pinnedStart, versions),
           results);
       System.out.println("wrote " + report);
       return 0;

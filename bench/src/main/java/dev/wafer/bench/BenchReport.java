@@ -19,7 +19,8 @@ final class BenchReport {
 
   record Context(String command, long rows, int threads, int warmup, int runs, boolean consecutive,
       List<String> engines,
-      Roofline.Result roofline, ParallelStart.Result parallelStart, String versions) {}
+      Roofline.Result roofline, ParallelStart.Result parallelStart, ParallelStart.Result pinnedStart,
+      String versions) {}
 
   static void write(Path markdown, Path chartDir, Context ctx,
       Map<String, Map<String, EngineResult>> results) throws IOException {
@@ -55,6 +56,13 @@ final class BenchReport {
               + "which caps the thread speedup of short queries in any engine (see duckdb_parquet's).%n",
           start.workMillis(), start.pauseMillis(), start.timing().millis().size(), start.timing().median(),
           start.timing().quantile(0.75), start.timing().quantile(0.9), start.workMillis()));
+    }
+    ParallelStart.Result pinned = ctx.pinnedStart();
+    if (pinned != null) {
+      md.append(String.format(Locale.ROOT, "- Parallel start with Wafer's scan workers (each pinned to a CPU, "
+              + "the woken one placed away from the query thread's CPU), the same probe: %.1f ms median, "
+              + "%.1f ms p75, %.1f ms p90.%n",
+          pinned.timing().median(), pinned.timing().quantile(0.75), pinned.timing().quantile(0.9)));
     }
     md.append('\n')
         .append("Ratios: wafer / duckdb_* below 1 means Wafer is faster; rules_off / wafer is what the "

@@ -3,6 +3,7 @@ package dev.wafer.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -20,35 +21,45 @@ public final class ParallelStart {
 
   private ParallelStart() {}
 
+  /** The probe with its own unpinned pool thread, as a plain thread pool wakes it. */
   public static Result measure(double workMillis, long pauseMillis, int rounds) throws InterruptedException {
-    long work = (long) (workMillis * 1e6);
     ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "parallel-start-probe");
       t.setDaemon(true);
       return t;
     });
     try {
-      pool.submit(() -> spin(work)).get(); // the pool thread exists and has parked before round 1
-      List<Double> ms = new ArrayList<>();
-      for (int round = 0; round < rounds; round++) {
-        Thread.sleep(pauseMillis);
-        CountDownLatch done = new CountDownLatch(1);
-        long t0 = System.nanoTime();
-        pool.execute(() -> {
-          spin(work);
-          done.countDown();
-        });
-        spin(work);
-        done.await();
-        ms.add((System.nanoTime() - t0) / 1e6);
-      }
-      return new Result(workMillis, pauseMillis, new Timing(ms));
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw new IllegalStateException(e);
+      return measure(workMillis, pauseMillis, rounds, pool);
     } finally {
       pool.shutdownNow();
       pool.awaitTermination(1, TimeUnit.SECONDS);
     }
+  }
+
+  /** The probe with the second thread from {@code pool} (e.g. Wafer's CPU-pinned scan workers). */
+  public static Result measure(double workMillis, long pauseMillis, int rounds, Executor pool)
+      throws InterruptedException {
+    long work = (long) (workMillis * 1e6);
+    CountDownLatch first = new CountDownLatch(1);
+    pool.execute(() -> {
+      spin(work);
+      first.countDown();
+    });
+    first.await(); // the pool thread exists and has parked before round 1
+    List<Double> ms = new ArrayList<>();
+    for (int round = 0; round < rounds; round++) {
+      Thread.sleep(pauseMillis);
+      CountDownLatch done = new CountDownLatch(1);
+      long t0 = System.nanoTime();
+      pool.execute(() -> {
+        spin(work);
+        done.countDown();
+      });
+      spin(work);
+      done.await();
+      ms.add((System.nanoTime() - t0) / 1e6);
+    }
+    return new Result(workMillis, pauseMillis, new Timing(ms));
   }
 
   private static void spin(long nanos) {

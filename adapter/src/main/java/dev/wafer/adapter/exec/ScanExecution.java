@@ -7,6 +7,7 @@ import dev.wafer.adapter.rel.ScalarFilter;
 import dev.wafer.adapter.rel.ScanSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.apache.calcite.DataContext;
@@ -116,6 +117,20 @@ public final class ScanExecution {
       }
       return Linq4j.enumerator(rows);
     }
+  }
+
+  /**
+   * Runs tasks where a scan runs its pooled workers: on a thread pinned to the least busy CPU
+   * other than the caller's, where CPU affinity is available (see {@code ScanWorkers}). For
+   * measuring the machine as scans meet it (the bench's parallel-start probe).
+   */
+  public static Executor workerExecutor() {
+    return ScanWorkers.shared()::execute;
+  }
+
+  /** Whether scan workers are pinned to CPUs in this process (false where affinity is unavailable). */
+  public static boolean workersPinned() {
+    return ScanWorkers.shared().pinned();
   }
 
   /** Scan workers running in this process right now. */

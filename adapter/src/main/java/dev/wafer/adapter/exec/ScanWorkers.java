@@ -105,6 +105,11 @@ final class ScanWorkers {
     return pinned() ? cpus[pool] : -1;
   }
 
+  /** Runs {@code task} as a scan's only pooled worker would run: placed by {@link #place}. */
+  void execute(Runnable task) {
+    execute(place(1)[0], task);
+  }
+
   /**
    * Runs {@code task} on a thread of pool {@code pool} (from {@link #place}).
    *

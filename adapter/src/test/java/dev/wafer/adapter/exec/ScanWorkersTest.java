@@ -23,6 +23,13 @@ class ScanWorkersTest {
     return affinity;
   }
 
+  /** The allowed CPUs; the test is skipped unless there are two or more. */
+  private static int[] twoOrMore(CpuAffinity affinity) {
+    int[] cpus = affinity.allowedCpus();
+    assumeTrue(cpus.length >= 2, "needs two CPUs");
+    return cpus;
+  }
+
   /** Runs {@code body} on a fresh thread pinned to {@code cpu}, so the test thread keeps its affinity. */
   private static <T> T onCpu(CpuAffinity affinity, int cpu, java.util.function.Supplier<T> body) throws Exception {
     CompletableFuture<T> result = new CompletableFuture<>();
@@ -68,8 +75,7 @@ class ScanWorkersTest {
   @Test
   void workersGoFirstToTheCpusTheCallerIsNotOn() throws Exception {
     CpuAffinity affinity = affinity();
-    int[] cpus = affinity.allowedCpus();
-    assumeTrue(cpus.length >= 2, "needs two CPUs");
+    int[] cpus = twoOrMore(affinity);
     ScanWorkers workers = ScanWorkers.create(affinity);
     assertThat(workers.pinned()).isTrue();
     for (int callerIndex = 0; callerIndex < Math.min(cpus.length, 4); callerIndex++) {
@@ -128,6 +134,22 @@ class ScanWorkersTest {
       });
       assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
       assertThat(ran.get()).isEqualTo(workers.cpuOf(i)).isEqualTo(cpus[i]);
+    }
+  }
+
+  @Test
+  void aSingleTaskRunsOffTheCallersCpu() throws Exception {
+    CpuAffinity affinity = affinity();
+    int[] cpus = twoOrMore(affinity);
+    ScanWorkers workers = ScanWorkers.create(affinity);
+    for (int caller : new int[] {cpus[0], cpus[cpus.length - 1]}) {
+      int ran = onCpu(affinity, caller, () -> {
+        CompletableFuture<Integer> cpu = new CompletableFuture<>();
+        workers.execute(() -> cpu.complete(affinity.currentCpu()));
+        return cpu.join();
+      });
+      assertThat(ran).as("CPU of a task started from CPU %d", caller).isNotEqualTo(caller).isIn(
+          java.util.Arrays.stream(cpus).boxed().toList());
     }
   }
 
