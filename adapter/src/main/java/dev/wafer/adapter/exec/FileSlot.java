@@ -16,7 +16,10 @@ import org.apache.arrow.memory.BufferAllocator;
  */
 final class FileSlot implements AutoCloseable {
   final TableFile file;
-  final FilePlan plan;
+  private final List<TableColumn> columns;
+  private final int outputs;
+  /** Made by the first worker that reads the file: a scan's files are planned in parallel, not before it starts. */
+  private volatile FilePlan plan;
   private final AtomicInteger remaining;
   private MappedArrowFile arrow;
   private boolean closed;
@@ -27,8 +30,27 @@ final class FileSlot implements AutoCloseable {
    */
   FileSlot(TableFile file, List<TableColumn> columns, int outputs, int morsels) {
     this.file = file;
-    this.plan = new FilePlan(file, columns, outputs);
+    this.columns = columns;
+    this.outputs = outputs;
     this.remaining = new AtomicInteger(morsels);
+  }
+
+  /**
+   * How the scan's columns come out of this file.
+   *
+   * @throws ScanException when a partition value does not convert to its column's type
+   */
+  FilePlan plan() {
+    FilePlan p = plan;
+    if (p == null) {
+      synchronized (this) {
+        p = plan;
+        if (p == null) {
+          plan = p = new FilePlan(file, columns, outputs);
+        }
+      }
+    }
+    return p;
   }
 
   /** The file's mapping, opened on first use (counted in {@code opened}). */

@@ -275,7 +275,7 @@ final class ScanRun implements AutoCloseable {
       batchesSkipped.incrementAndGet();
       return;
     }
-    FilePlan plan = slot.plan;
+    FilePlan plan = slot.plan();
     if (partial != null && answeredFromStatistics(slot, batch, partial)) {
       return;
     }
@@ -301,7 +301,7 @@ final class ScanRun implements AutoCloseable {
         && !ScanPruning.batchAllMatch(spec.predicate(), spec.tableColumns(), slot.file, batch)) {
       return false;
     }
-    FilePlan plan = slot.plan;
+    FilePlan plan = slot.plan();
     return aggregate.statistics().answer(partial, slot.file, batch, plan.fileField, plan.constants);
   }
 
@@ -313,12 +313,13 @@ final class ScanRun implements AutoCloseable {
       throws IOException {
     rowsScanned.addAndGet(batchRows);
     Selection selection = null;
+    Object[] constants = slot.plan().constants;
     try {
       if (partial != null && partial.countsOnly() && scanColumns.filter != null) {
-        partial.addRows(scanColumns.filter.count(slicer.vectors, slicer.dictionaries, slot.plan.constants, batchRows));
+        partial.addRows(scanColumns.filter.count(slicer.vectors, slicer.dictionaries, constants, batchRows));
       } else {
         selection = scanColumns.filter == null ? null
-            : scanColumns.filter.select(slicer.vectors, slicer.dictionaries, slot.plan.constants, batchRows);
+            : scanColumns.filter.select(slicer.vectors, slicer.dictionaries, constants, batchRows);
         if (partial != null) {
           partial.accumulate(slicer, batchRows, selection);
         }
@@ -341,7 +342,7 @@ final class ScanRun implements AutoCloseable {
   }
 
   private void scanParquet(FileSlot slot, PartialAggregate partial) throws IOException {
-    FilePlan plan = slot.plan;
+    FilePlan plan = slot.plan();
     try (var scan = dev.wafer.adapter.arrow.ParquetScan.open(slot.file.file().path(), allocator, plan.loadNames)) {
       filesOpened.incrementAndGet();
       var reader = scan.reader();
