@@ -99,6 +99,10 @@ public final class BenchMain implements Callable<Integer> {
       ParallelStart.Result start = threads > 1 ? ParallelStart.measure(2.0, 20, 200) : null;
       ParallelStart.Result pinnedStart = threads > 1 && ScanExecution.workersPinned()
           ? ParallelStart.measure(2.0, 20, 200, ScanExecution.workerExecutor()) : null;
+      List<TwoThreadCeiling.Result> ceilings = threads > 1
+          ? List.of(TwoThreadCeiling.cacheResident(ScanExecution.workerExecutor(), 15),
+              TwoThreadCeiling.streaming(ScanExecution.workerExecutor(), 15))
+          : List.of();
       String versions = "Calcite 1.42.0, Arrow Java 18.3.0, DuckDB " + duckVersion
           + ", Java " + System.getProperty("java.version");
       String command = "bench/run.sh --rows " + rows + " --threads " + threads
@@ -110,7 +114,7 @@ public final class BenchMain implements Callable<Integer> {
           + (report.toString().equals("docs/BENCHMARKS.md") ? "" : " --report " + report);
       BenchReport.write(report, report.toAbsolutePath().getParent().resolve("bench"),
           new BenchReport.Context(command, rows, threads, warmup, runs, order.equals("consecutive"), engineNames,
-              roofline, start, pinnedStart, versions),
+              roofline, start, pinnedStart, ceilings, versions),
           results);
       System.out.println("wrote " + report);
       return 0;

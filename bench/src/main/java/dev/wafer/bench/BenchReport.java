@@ -20,7 +20,7 @@ final class BenchReport {
   record Context(String command, long rows, int threads, int warmup, int runs, boolean consecutive,
       List<String> engines,
       Roofline.Result roofline, ParallelStart.Result parallelStart, ParallelStart.Result pinnedStart,
-      String versions) {}
+      List<TwoThreadCeiling.Result> ceilings, String versions) {}
 
   static void write(Path markdown, Path chartDir, Context ctx,
       Map<String, Map<String, EngineResult>> results) throws IOException {
@@ -63,6 +63,14 @@ final class BenchReport {
               + "the woken one placed away from the query thread's CPU), the same probe: %.1f ms median, "
               + "%.1f ms p75, %.1f ms p90.%n",
           pinned.timing().median(), pinned.timing().quantile(0.75), pinned.timing().quantile(0.9)));
+    }
+    for (TwoThreadCeiling.Result c : ctx.ceilings()) {
+      md.append(String.format(Locale.ROOT, "- Two-thread ceiling, %s on the query thread and a scan worker at "
+              + "once, each over its own array: %.2f× the work of one thread (median of %d; %.2f–%.2f). "
+              + "Two idle cores give 2; less means the second vCPU got less than a core during the probe "
+              + "(a hardware-thread sibling or another guest used it): a ceiling for any engine's thread "
+              + "speedup in this run.%n",
+          c.loop(), c.ratio().median(), c.ratio().millis().size(), c.ratio().min(), c.ratio().max()));
     }
     md.append('\n')
         .append("Ratios: wafer / duckdb_* below 1 means Wafer is faster; rules_off / wafer is what the "
