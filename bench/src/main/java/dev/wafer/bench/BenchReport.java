@@ -25,7 +25,8 @@ final class BenchReport {
   static void write(Path markdown, Path chartDir, Context ctx,
       Map<String, Map<String, EngineResult>> results) throws IOException {
     Files.createDirectories(chartDir);
-    String chartName = "engines-" + ctx.rows() + ".png";
+    // one chart per run order: a consecutive run must not overwrite the interleaved report's chart
+    String chartName = "engines-" + ctx.rows() + (ctx.consecutive() ? "-consecutive" : "") + ".png";
     chart(chartDir.resolve(chartName), ctx, results);
     StringBuilder md = new StringBuilder();
     md.append("# Benchmarks\n\n")
