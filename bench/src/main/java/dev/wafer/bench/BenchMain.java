@@ -42,9 +42,14 @@ public final class BenchMain implements Callable<Integer> {
   String order;
 
   @Option(names = "--warmup-seconds", defaultValue = "0",
-      description = "With --order consecutive, the least time each engine warms up for per query, "
-          + "beyond --warmup runs. Default: ${DEFAULT-VALUE}.")
+      description = "The least time each query warms up for (interleaved: all engines; consecutive: "
+          + "each engine), beyond --warmup runs. Default: ${DEFAULT-VALUE}.")
   double warmupSeconds;
+
+  @Option(names = "--jit-quiet-seconds", defaultValue = "30",
+      description = "Warm-up then goes on until 3 warm-up rounds in a row each compile under 2 ms of JIT time, for "
+          + "at most this many seconds per query (0: no such wait). Default: ${DEFAULT-VALUE}.")
+  double jitQuietSeconds;
 
   @Option(names = "--queries", split = ",", description = "Only these queries (names).")
   List<String> only;
@@ -92,8 +97,8 @@ public final class BenchMain implements Callable<Integer> {
           duckVersion = e.connection().getMetaData().getDatabaseProductVersion();
         }
       }
-      Map<String, Map<String, EngineResult>> results =
-          new BenchRunner(engines, warmup, runs, order.equals("consecutive"), warmupSeconds).run(queries);
+      Map<String, QueryOutcome> results = new BenchRunner(engines, warmup, runs, order.equals("consecutive"),
+          warmupSeconds, jitQuietSeconds, seed).run(queries);
       Roofline.Result roofline = Roofline.measure((int) Math.min(rows, 50_000_000L), 50, warmup, runs);
       // two threads, as many 2 ms shares as a short query's, after a pause like the other engines' turns
       ParallelStart.Result start = threads > 1 ? ParallelStart.measure(2.0, 20, 200) : null;
@@ -110,11 +115,12 @@ public final class BenchMain implements Callable<Integer> {
           + " --engines " + String.join(",", engineNames)
           + (order.equals("interleaved") ? "" : " --order " + order)
           + (warmupSeconds > 0 ? " --warmup-seconds " + warmupSeconds : "")
+          + (jitQuietSeconds != 30 ? " --jit-quiet-seconds " + jitQuietSeconds : "")
           + (only == null ? "" : " --queries " + String.join(",", only))
           + (report.toString().equals("docs/BENCHMARKS.md") ? "" : " --report " + report);
       BenchReport.write(report, report.toAbsolutePath().getParent().resolve("bench"),
           new BenchReport.Context(command, rows, threads, warmup, runs, order.equals("consecutive"), engineNames,
-              roofline, start, pinnedStart, ceilings, versions),
+              roofline, start, pinnedStart, ceilings, versions, jitQuietSeconds),
           results);
       System.out.println("wrote " + report);
       return 0;

@@ -20,10 +20,10 @@ final class BenchReport {
   record Context(String command, long rows, int threads, int warmup, int runs, boolean consecutive,
       List<String> engines,
       Roofline.Result roofline, ParallelStart.Result parallelStart, ParallelStart.Result pinnedStart,
-      List<TwoThreadCeiling.Result> ceilings, String versions) {}
+      List<TwoThreadCeiling.Result> ceilings, String versions, double jitQuietSeconds) {}
 
   static void write(Path markdown, Path chartDir, Context ctx,
-      Map<String, Map<String, EngineResult>> results) throws IOException {
+      Map<String, QueryOutcome> results) throws IOException {
     Files.createDirectories(chartDir);
     // one chart per run order: a consecutive run must not overwrite the interleaved report's chart
     String chartName = "engines-" + ctx.rows() + (ctx.consecutive() ? "-consecutive" : "") + ".png";
@@ -33,10 +33,16 @@ final class BenchReport {
         .append("Produced by `").append(ctx.command()).append("` on ").append(LocalDate.now())
         .append(". Every engine's answer is checked against the first engine's before its time "
             + "counts; times are medians of ").append(ctx.runs()).append(" runs after ")
-        .append(ctx.warmup()).append(" warm-up runs, in milliseconds, [min–max]. ")
+        .append(ctx.warmup()).append(" or more warm-up runs, in milliseconds, [min–max]. ")
         .append(ctx.consecutive() ? "Runs are consecutive: each engine runs its warm-ups and runs back to "
-            + "back (its steady state).\n\n" : "Runs are interleaved: each round runs every engine once, "
-            + "starting with a different engine each round.\n\n")
+            + "back (its steady state). " : "Runs are interleaved: each round runs every engine once, in "
+            + "an order shuffled per round, so that no engine always follows the same one. ")
+        .append(ctx.jitQuietSeconds() > 0 ? String.format(Locale.ROOT, "Warm-up goes on until %d warm-up "
+            + "rounds in a row compile under %d ms of JIT time each (at most %.0f s per query): on 2 cores the JIT's "
+            + "threads take a core from a 2-thread query. Column 'warm-ups, JIT ms in runs' shows how "
+            + "many warm-up rounds that took, and how much the JIT still compiled during the timed runs.",
+            BenchRunner.QUIET_STEPS, BenchRunner.QUIET_JIT_MILLIS, ctx.jitQuietSeconds()) : "")
+        .append("\n\n")
         .append("- Machine: ").append(MachineInfo.cpu()).append(", ").append(MachineInfo.cores())
         .append(" cores, ").append(MachineInfo.memory()).append(" RAM; shared and noisy.\n")
         .append("- Rows: ").append(String.format(Locale.ROOT, "%,d", ctx.rows()))
@@ -87,22 +93,26 @@ final class BenchReport {
     if (duckScaling) {
       md.append(" duckdb_parquet 1 thread / ").append(ctx.threads()).append(" |");
     }
-    md.append("\n|---|").append("---|".repeat(ctx.engines().size() + 4 + (duckScaling ? 1 : 0))).append('\n');
-    for (Map.Entry<String, Map<String, EngineResult>> q : results.entrySet()) {
-      md.append("| ").append(q.getKey()).append(" |");
+    md.append(" warm-ups, JIT ms in runs |");
+    md.append("\n|---|").append("---|".repeat(ctx.engines().size() + 5 + (duckScaling ? 1 : 0))).append('\n');
+    for (Map.Entry<String, QueryOutcome> outcome : results.entrySet()) {
+      Map<String, EngineResult> q = outcome.getValue().engines();
+      md.append("| ").append(outcome.getKey()).append(" |");
       for (String e : ctx.engines()) {
-        EngineResult r = q.getValue().get(e);
+        EngineResult r = q.get(e);
         md.append(' ').append(r == null ? "n/a" : r.timing() == null ? r.problem()
             : String.format(Locale.ROOT, "%.1f [%.1f–%.1f]", r.timing().median(),
                 r.timing().min(), r.timing().max())).append(" |");
       }
-      md.append(' ').append(ratio(q.getValue(), "wafer", "duckdb_parquet")).append(" |")
-          .append(' ').append(ratio(q.getValue(), "wafer", "duckdb_memory")).append(" |")
-          .append(' ').append(ratio(q.getValue(), "wafer_rules_off", "wafer")).append(" |")
-          .append(' ').append(ratio(q.getValue(), "wafer_1t", "wafer")).append(" |");
+      md.append(' ').append(ratio(q, "wafer", "duckdb_parquet")).append(" |")
+          .append(' ').append(ratio(q, "wafer", "duckdb_memory")).append(" |")
+          .append(' ').append(ratio(q, "wafer_rules_off", "wafer")).append(" |")
+          .append(' ').append(ratio(q, "wafer_1t", "wafer")).append(" |");
       if (duckScaling) {
-        md.append(' ').append(ratio(q.getValue(), "duckdb_parquet_1t", "duckdb_parquet")).append(" |");
+        md.append(' ').append(ratio(q, "duckdb_parquet_1t", "duckdb_parquet")).append(" |");
       }
+      md.append(' ').append(outcome.getValue().warmupRounds()).append(", ")
+          .append(outcome.getValue().jitMillisInRuns()).append(" |");
       md.append('\n');
     }
     md.append("\n![engine comparison](bench/").append(chartName).append(")\n");
@@ -119,7 +129,7 @@ final class BenchReport {
     return String.format(Locale.ROOT, "%.2f×", x.timing().median() / y.timing().median());
   }
 
-  private static void chart(Path png, Context ctx, Map<String, Map<String, EngineResult>> results)
+  private static void chart(Path png, Context ctx, Map<String, QueryOutcome> results)
       throws IOException {
     CategoryChart chart = new CategoryChartBuilder().width(1400).height(700)
         .title(String.format(Locale.ROOT, "Median query time, %,d rows, %d threads (lower is better)",
@@ -131,7 +141,7 @@ final class BenchReport {
     for (String e : ctx.engines()) {
       List<Double> ys = new ArrayList<>();
       for (String q : names) {
-        EngineResult r = results.get(q).get(e);
+        EngineResult r = results.get(q).engines().get(e);
         ys.add(r == null || r.timing() == null ? 0.0 : r.timing().median());
       }
       chart.addSeries(e, names, ys);

@@ -3,9 +3,11 @@ package dev.wafer.bench;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 /**
  * Runs the suite on every engine: first checks each engine's answer against the reference
@@ -13,85 +15,147 @@ import java.util.Map;
  * gets no time.
  */
 final class BenchRunner {
+  /** A warm-up round (or run) that compiles less than this is quiet. */
+  static final long QUIET_JIT_MILLIS = 2;
+  /** Quiet warm-up steps in a row after which the JIT counts as settled. */
+  static final int QUIET_STEPS = 3;
+
   private final List<Engine> engines;
   private final int warmup;
   private final int runs;
   private final boolean consecutive;
   private final long warmupNanos;
+  private final long jitQuietNanos;
+  private final long seed;
 
   /**
    * @param consecutive whether each engine runs all its runs back to back (its steady state) rather
    *     than interleaved with the other engines
    * @param warmupSeconds in consecutive order, the least time each engine warms up for, beyond its
    *     warm-up runs: a JIT still compiling takes a core from the engine's threads
+   * @param jitQuietSeconds the most time warm-up goes on, past the above, until a warm-up round
+   *     compiles less than {@link #QUIET_JIT_MILLIS}; 0 warms up by count (and time) only
+   * @param seed of the interleaved rounds' engine order
    */
-  BenchRunner(List<Engine> engines, int warmup, int runs, boolean consecutive, double warmupSeconds) {
+  BenchRunner(List<Engine> engines, int warmup, int runs, boolean consecutive, double warmupSeconds,
+      double jitQuietSeconds, long seed) {
     this.engines = List.copyOf(engines);
     this.warmup = warmup;
     this.runs = runs;
     this.consecutive = consecutive;
     this.warmupNanos = (long) (warmupSeconds * 1e9);
+    this.jitQuietNanos = (long) (jitQuietSeconds * 1e9);
+    this.seed = seed;
   }
 
   /**
-   * Results by query name, then by engine name, in suite and engine order. The timed runs are
-   * interleaved, engine after engine, starting with a different engine each round: on a shared
-   * 2-core machine the engine timed right after another (DuckDB's workers linger briefly after a
-   * query) or first after a pause would otherwise be favoured or penalised systematically. With
-   * {@code consecutive}, each engine runs its warm-ups and runs back to back instead: no run starts
-   * after another engine's, which shows an engine's steady state (and, on these VMs, keeps the
-   * scheduler from packing a short query's threads onto one core after a pause).
+   * Results by query name, in suite order. The timed runs are interleaved: each round runs every
+   * engine once, in an order shuffled per round. On a shared 2-core machine an engine timed right
+   * after another (DuckDB's workers linger briefly after a query, a slow engine leaves garbage to
+   * collect) or first after a pause would otherwise be favoured or penalised systematically; a
+   * fixed rotation would not do, since it keeps each engine's predecessor. With {@code
+   * consecutive}, each engine runs its warm-ups and runs back to back instead: no run starts after
+   * another engine's, which shows an engine's steady state. Either way, warm-up goes on until the
+   * JIT is quiet (within the configured bound): Wafer's threads share the 2 cores with the
+   * compiler's, which a native engine does not.
    */
-  Map<String, Map<String, EngineResult>> run(List<BenchQuery> queries) {
-    Map<String, Map<String, EngineResult>> all = new LinkedHashMap<>();
-    for (BenchQuery q : queries) {
+  Map<String, QueryOutcome> run(List<BenchQuery> queries) {
+    Map<String, QueryOutcome> all = new LinkedHashMap<>();
+    for (int qi = 0; qi < queries.size(); qi++) {
+      BenchQuery q = queries.get(qi);
       Map<String, EngineResult> byEngine = new LinkedHashMap<>();
-      List<Engine> correct = new ArrayList<>();
-      ResultDigest reference = null;
-      for (Engine e : engines) {
-        try (Statement s = e.connection().createStatement()) {
-          ResultDigest digest = ResultDigest.of(s, q);
-          String diff = reference == null ? null : digest.differenceFrom(reference);
-          if (reference == null) {
-            reference = digest;
-          }
-          if (diff != null) {
-            byEngine.put(e.name(), EngineResult.failed("wrong answer: " + diff));
-          } else {
-            byEngine.put(e.name(), null);
-            correct.add(e);
-          }
-        } catch (SQLException | RuntimeException ex) {
-          byEngine.put(e.name(), EngineResult.failed("error: " + firstLine(ex.getMessage())));
-        }
-      }
+      List<Engine> correct = checkAnswers(q, byEngine);
       Map<Engine, List<Double>> times = new LinkedHashMap<>();
       correct.forEach(e -> times.put(e, new ArrayList<>()));
+      int warmups = 0;
+      long jitInRuns = 0;
       if (consecutive) {
         for (Engine e : correct) {
-          long warmEnd = System.nanoTime() + warmupNanos;
-          for (int w = 0; w < warmup || System.nanoTime() < warmEnd; w++) {
-            time(e, q, -1, times, byEngine);
-          }
+          int w = warmUp(() -> time(e, q, -1, times, byEngine), System.nanoTime());
+          warmups = Math.max(warmups, w);
+          long jit0 = JitActivity.totalMillis();
           for (int round = 0; round < runs; round++) {
             time(e, q, round, times, byEngine);
           }
+          jitInRuns += JitActivity.totalMillis() - jit0;
         }
       } else {
-        for (int round = -warmup; round < runs; round++) {
-          for (int k = 0; k < correct.size(); k++) {
-            time(correct.get(Math.floorMod(round + k, correct.size())), q, round, times, byEngine);
-          }
+        Random order = new Random(seed * 1_000_003L + qi);
+        warmups = warmUp(() -> round(correct, order, q, -1, times, byEngine), System.nanoTime());
+        long jit0 = JitActivity.totalMillis();
+        for (int round = 0; round < runs; round++) {
+          round(correct, order, q, round, times, byEngine);
         }
+        jitInRuns = JitActivity.totalMillis() - jit0;
       }
       times.forEach((e, ms) -> byEngine.put(e.name(), EngineResult.ok(new Timing(ms))));
       for (Map.Entry<String, EngineResult> r : byEngine.entrySet()) {
         System.out.printf("%-20s %-16s %s%n", q.name(), r.getKey(), r.getValue().timing() != null
             ? String.format("median %.1f ms", r.getValue().timing().median()) : r.getValue().problem());
       }
-      all.put(q.name(), byEngine);
+      System.out.printf("%-20s %d warm-up rounds, JIT %d ms during the runs%n", q.name(), warmups, jitInRuns);
+      all.put(q.name(), new QueryOutcome(byEngine, warmups, jitInRuns));
     }
     return all;
+  }
+
+  /**
+   * Runs {@code step} (one warm-up round, or one engine's warm-up run) at least {@code warmup}
+   * times and for {@code warmupSeconds}, then until {@link #QUIET_STEPS} steps in a row each
+   * compiled under {@link #QUIET_JIT_MILLIS}, or the JIT bound is reached; returns the number of
+   * steps.
+   */
+  private int warmUp(Runnable step, long startNanos) {
+    long timeEnd = startNanos + warmupNanos;
+    long quietEnd = startNanos + warmupNanos + jitQuietNanos;
+    boolean waitForJit = jitQuietNanos > 0 && JitActivity.measurable();
+    int quietInRow = 0;
+    int steps = 0;
+    while (steps < warmup || System.nanoTime() < timeEnd
+        || (waitForJit && quietInRow < QUIET_STEPS && System.nanoTime() < quietEnd)) {
+      long jit0 = JitActivity.totalMillis();
+      step.run();
+      steps++;
+      quietInRow = JitActivity.totalMillis() - jit0 < QUIET_JIT_MILLIS ? quietInRow + 1 : 0;
+    }
+    return steps;
+  }
+
+  /** Each engine once, in an order drawn from {@code order}. */
+  private static void round(List<Engine> correct, Random order, BenchQuery q, int round,
+      Map<Engine, List<Double>> times, Map<String, EngineResult> byEngine) {
+    List<Engine> shuffled = new ArrayList<>(correct);
+    Collections.shuffle(shuffled, order);
+    for (Engine e : shuffled) {
+      time(e, q, round, times, byEngine);
+    }
+  }
+
+  /**
+   * Checks each engine's answer against the first engine's; puts the failures into {@code
+   * byEngine} and returns the engines whose answer matched (with a null placeholder each).
+   */
+  private List<Engine> checkAnswers(BenchQuery q, Map<String, EngineResult> byEngine) {
+    List<Engine> correct = new ArrayList<>();
+    ResultDigest reference = null;
+    for (Engine e : engines) {
+      try (Statement s = e.connection().createStatement()) {
+        ResultDigest digest = ResultDigest.of(s, q);
+        String diff = reference == null ? null : digest.differenceFrom(reference);
+        if (reference == null) {
+          reference = digest;
+        }
+        if (diff != null) {
+          byEngine.put(e.name(), EngineResult.failed("wrong answer: " + diff));
+        } else {
+          byEngine.put(e.name(), null);
+          correct.add(e);
+        }
+      } catch (SQLException | RuntimeException ex) {
+        byEngine.put(e.name(), EngineResult.failed("error: " + firstLine(ex.getMessage())));
+      }
+    }
+    return correct;
   }
 
   /** One run of {@code q} on {@code e}, timed unless a warm-up ({@code round < 0}). */

@@ -1,0 +1,19 @@
+package dev.wafer.bench;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Map;
+
+/**
+ * One query's results across the engines, with what the warm-up took: the timed runs only count
+ * once the JIT is quiet, and {@code jitMillisInRuns} shows whether it stayed so.
+ *
+ * @param engines result by engine name, in engine order
+ * @param warmupRounds warm-up rounds run (interleaved) or the most any engine ran (consecutive)
+ * @param jitMillisInRuns JIT compilation time while the timed runs ran, all engines together
+ */
+record QueryOutcome(Map<String, EngineResult> engines, int warmupRounds, long jitMillisInRuns) {
+  QueryOutcome {
+    requireNonNull(engines, "engines");
+  }
+}
