@@ -78,6 +78,8 @@ final class ScanRun implements AutoCloseable {
   private final ArrayBlockingQueue<Slice> queue;
   private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
   private final AtomicInteger finishedWorkers = new AtomicInteger();
+  private final WorkerRoster roster = new WorkerRoster();
+  private boolean revoked;
   private volatile boolean stop;
   private CountDownLatch done = new CountDownLatch(0);
   private int workers;
@@ -133,16 +135,42 @@ final class ScanRun implements AutoCloseable {
     callerShare = aggregate != null && workers > 0;
     ScanWorkers pool = ScanWorkers.shared();
     int[] placed = pool.place(workers - (callerShare ? 1 : 0));
+    roster.expect(placed.length);
     for (int w = 0; w < placed.length; w++) {
       ACTIVE_WORKERS.incrementAndGet();
       try {
-        pool.execute(placed[w], this::work);
+        pool.execute(placed[w], this::pooledWork);
       } catch (RuntimeException e) {
+        roster.launchFailed();
         ACTIVE_WORKERS.decrementAndGet();
         done.countDown();
         finishedWorkers.incrementAndGet();
         fail(new ScanException("cannot start scan worker: " + e, ScanException.INTERNAL, e));
       }
+    }
+  }
+
+  private void pooledWork() {
+    if (!roster.admit()) {
+      return; // revoked: the consumer has counted this worker out and may have closed the scan
+    }
+    work();
+  }
+
+  /**
+   * Counts out the pooled workers that have not started, once every morsel is claimed (or the scan
+   * is closing): they would find nothing to do. Consumer thread only.
+   */
+  private void revokeUnstarted() {
+    if (revoked) {
+      return;
+    }
+    revoked = true;
+    int n = roster.revoke();
+    for (int w = 0; w < n; w++) {
+      ACTIVE_WORKERS.decrementAndGet();
+      finishedWorkers.incrementAndGet();
+      done.countDown();
     }
   }
 
@@ -160,6 +188,9 @@ final class ScanRun implements AutoCloseable {
     }
     try {
       while (true) {
+        if (!revoked && (stop || nextMorsel.get() >= morselFile.length)) {
+          revokeUnstarted();
+        }
         Slice slice = queue.poll();
         if (slice == null && finishedWorkers.get() != workers) {
           // a timed wait only while workers run: once all are done nothing will wake it
@@ -409,6 +440,7 @@ final class ScanRun implements AutoCloseable {
       finishedWorkers.incrementAndGet();
       done.countDown();
     }
+    revokeUnstarted();
     queue.clear();
     try {
       if (!done.await(30, TimeUnit.SECONDS)) {
