@@ -53,6 +53,10 @@ class DifferentialTest {
       new Q("filter timestamp us", "SELECT id, ts_us FROM test_results WHERE ts_us < TIMESTAMP '2024-01-01 02:00:00'"),
       new Q("filter dictionary strings (seed pushdown)", "SELECT count(*), sum(test_value) FROM test_results"
           + " WHERE test_name IN ('Vdd', 'Idd') AND test_value BETWEEN 90 AND 110"),
+      new Q("filter dictionary value in no entry", "SELECT count(*), sum(test_value), min(id) FROM test_results"
+          + " WHERE test_name = 'Nope'"),
+      new Q("filter dictionary test every entry passes", "SELECT id, test_name FROM test_results"
+          + " WHERE test_name <> 'Nope'"),
       new Q("filter plain string like", "SELECT id, note FROM test_results WHERE note LIKE '%probe%' AND id < 3000"),
       new Q("filter empty string", "SELECT count(*) FROM test_results WHERE note = ''"),
       new Q("filter decimal", "SELECT id, price FROM test_results WHERE price > 9990.5"),

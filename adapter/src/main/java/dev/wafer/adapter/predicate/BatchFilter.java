@@ -101,7 +101,10 @@ public final class BatchFilter {
     return matches(new Batch(vectors, dictionaries, constants, SCRATCH.get()), rows, null);
   }
 
-  /** The TRUE rows' number, their positions written to {@code positions} unless it is null. */
+  /**
+   * The TRUE rows' number, their positions written to {@code positions} unless it is null or every
+   * row is TRUE.
+   */
   private int matches(Batch b, int rows, int[] positions) {
     int count = dictionarySelect(b, rows, positions);
     if (count < 0) {
@@ -130,8 +133,14 @@ public final class BatchFilter {
     if (v == null || dictionary == null || !(v instanceof IntVector) || v.getNullCount() > 0) {
       return -1;
     }
-    return DictionaryKernels.select(v, DictionaryKernels.table(predicate, dictionary, b.scratch.dictionaryResults),
-        rows, positions);
+    DictionaryKernels.EntryResults r = DictionaryKernels.results(predicate, dictionary, b.scratch.dictionaryResults);
+    if (dictionary.length > 0 && r.noneTrue()) {
+      return 0; // the value is in none of the batch's entries (test_name = 'NoSuch'): no row to read
+    }
+    if (dictionary.length > 0 && r.allTrue()) {
+      return rows; // every row: its caller needs no positions then
+    }
+    return DictionaryKernels.select(v, r.table, rows, positions);
   }
 
   /**
@@ -183,7 +192,7 @@ public final class BatchFilter {
   private static final class Scratch {
     long[] longs = new long[0];
     double[] doubles = new double[0];
-    final Map<ScanPredicate, Object[]> dictionaryResults = new IdentityHashMap<>();
+    final Map<ScanPredicate, DictionaryKernels.EntryResults> dictionaryResults = new IdentityHashMap<>();
     final Map<Object, Object[]> keyedTables = new IdentityHashMap<>();
 
     byte[] bytes = new byte[0];
@@ -290,7 +299,7 @@ public final class BatchFilter {
       return out;
     }
     if (b.dictionaries[slot] != null) {
-      DictionaryKernels.leaf(leaf, v, DictionaryKernels.table(leaf, b.dictionaries[slot], b.scratch.dictionaryResults),
+      DictionaryKernels.leaf(leaf, v, DictionaryKernels.results(leaf, b.dictionaries[slot], b.scratch.dictionaryResults).table,
           b.scratch.longs(rows), out, rows);
       return out;
     } else if (leaf instanceof IsNull) {

@@ -13,13 +13,41 @@ final class DictionaryKernels {
   private DictionaryKernels() {}
 
   /**
+   * A leaf's result for each entry of one dictionary, and how many are TRUE: none or all settles
+   * a batch without NULLs without reading its indexes.
+   */
+  static final class EntryResults {
+    final String[] dictionary;
+    final byte[] table;
+    final int trueEntries;
+
+    private EntryResults(String[] dictionary, byte[] table) {
+      this.dictionary = dictionary;
+      this.table = table;
+      int t = 0;
+      for (byte b : table) {
+        t += b == Tri.TRUE ? 1 : 0;
+      }
+      this.trueEntries = t;
+    }
+
+    boolean noneTrue() {
+      return trueEntries == 0;
+    }
+
+    boolean allTrue() {
+      return trueEntries == table.length;
+    }
+  }
+
+  /**
    * The leaf's result for each entry of a dictionary, computed once per dictionary and kept in
    * {@code cache} (one per thread, keyed by leaf).
    */
-  static byte[] table(ScanPredicate leaf, String[] dictionary, Map<ScanPredicate, Object[]> cache) {
-    Object[] cached = cache.get(leaf);
-    if (cached != null && cached[0] == dictionary) {
-      return (byte[]) cached[1];
+  static EntryResults results(ScanPredicate leaf, String[] dictionary, Map<ScanPredicate, EntryResults> cache) {
+    EntryResults cached = cache.get(leaf);
+    if (cached != null && cached.dictionary == dictionary) {
+      return cached;
     }
     byte[] table = new byte[dictionary.length];
     for (int d = 0; d < dictionary.length; d++) {
@@ -28,8 +56,9 @@ final class DictionaryKernels {
     if (cache.size() >= 64) {
       cache.clear(); // bounded: a worker thread outlives many scans and files
     }
-    cache.put(leaf, new Object[] {dictionary, table});
-    return table;
+    EntryResults r = new EntryResults(dictionary, table);
+    cache.put(leaf, r);
+    return r;
   }
 
   /**

@@ -45,6 +45,13 @@ class FilterAggregateQueriesTest extends AggTestBase {
                 + "where label is null or wafer <> 3 group by test_name", null),
         Arguments.of("filter matching nothing, grouped", "select wafer, count(*) from results where site > 10 "
             + "group by wafer", null),
+        Arguments.of("dictionary value in no batch's dictionary, grouped",
+            "select wafer, count(*), avg(measured) from results where test_name = 'no_such_test' group by wafer", null),
+        Arguments.of("dictionary value in no batch's dictionary, global",
+            "select count(*), sum(measured), min(ts) from results where test_name = 'no_such_test'", null),
+        Arguments.of("dictionary test every entry passes",
+            "select wafer, count(*), sum(test_time) from results where test_name <> 'no_such_test' "
+                + "group by wafer", null),
         Arguments.of("filter matching nothing, global", "select count(*), sum(measured), max(ts) from results "
             + "where measured > 1000", null),
         Arguments.of("filter, time bucket key, HAVING",
