@@ -55,6 +55,9 @@ class DifferentialTest {
           + " WHERE test_name IN ('Vdd', 'Idd') AND test_value BETWEEN 90 AND 110"),
       new Q("filter dictionary value in no entry", "SELECT count(*), sum(test_value), min(id) FROM test_results"
           + " WHERE test_name = 'Nope'"),
+      new Q("filter dictionary value in no entry, ANDed", "SELECT count(*), max(test_value) FROM test_results"
+          + " WHERE test_value > 100 AND test_name IN ('Nope', 'Nada')"),
+      new Q("filter dictionary IS NULL", "SELECT count(*), min(id) FROM test_results WHERE test_name IS NULL"),
       new Q("filter dictionary test every entry passes", "SELECT id, test_name FROM test_results"
           + " WHERE test_name <> 'Nope'"),
       new Q("filter plain string like", "SELECT id, note FROM test_results WHERE note LIKE '%probe%' AND id < 3000"),

@@ -69,17 +69,19 @@ final class DirectKeyGroups {
     if (!coverRange(a, shift, rows)) {
       return false;
     }
-    int nullGroup = nulls.mayBeNull() ? table.findOne(0, 1) : -1;
-    if (shift == 2 && nullGroup < 0) {
+    boolean mayBeNull = nulls.mayBeNull();
+    if (shift == 2 && !mayBeNull) {
       intRows(a, base, n, out);
       return true;
     }
+    // the NULL group only once a selected row is NULL: a filter may have dropped every NULL row
+    int nullGroup = -1;
     int[] map = valueGroups;
     long lo = low;
     for (int i = 0; i < n; i++) {
       int r = base == null ? i : base[i];
-      if (nullGroup >= 0 && nulls.isNull(r)) {
-        out[r] = nullGroup;
+      if (mayBeNull && nulls.isNull(r)) {
+        out[r] = nullGroup >= 0 ? nullGroup : (nullGroup = table.findOne(0, 1));
         continue;
       }
       long x = read(a, shift, r);

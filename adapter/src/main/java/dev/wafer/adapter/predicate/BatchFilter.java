@@ -106,6 +106,9 @@ public final class BatchFilter {
    * row is TRUE.
    */
   private int matches(Batch b, int rows, int[] positions) {
+    if (dictionaryExcludes(b)) {
+      return 0;
+    }
     int count = dictionarySelect(b, rows, positions);
     if (count < 0) {
       count = boundsSelect(b, rows, positions);
@@ -134,13 +137,42 @@ public final class BatchFilter {
       return -1;
     }
     DictionaryKernels.EntryResults r = DictionaryKernels.results(predicate, dictionary, b.scratch.dictionaryResults);
-    if (dictionary.length > 0 && r.noneTrue()) {
-      return 0; // the value is in none of the batch's entries (test_name = 'NoSuch'): no row to read
-    }
     if (dictionary.length > 0 && r.allTrue()) {
       return rows; // every row: its caller needs no positions then
     }
     return DictionaryKernels.select(v, r.table, rows, positions);
+  }
+
+  /**
+   * Whether the predicate, or a term of its top-level AND, is a test of a dictionary column that
+   * is TRUE for no entry of the batch's dictionary nor for its NULLs ({@code test_name = 'NoSuch'
+   * AND …}): no row of the batch can match, and none is read.
+   */
+  private boolean dictionaryExcludes(Batch b) {
+    if (predicate instanceof And and) {
+      for (ScanPredicate t : and.terms()) {
+        if (dictionaryLeafNeverTrue(t, b)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return dictionaryLeafNeverTrue(predicate, b);
+  }
+
+  private boolean dictionaryLeafNeverTrue(ScanPredicate p, Batch b) {
+    if (p instanceof And || p instanceof Or || p instanceof Not || p instanceof NullAs) {
+      return false;
+    }
+    int slot = slotOfOrdinal[leafColumn(p).ordinal()];
+    FieldVector v = b.vectors[slot];
+    String[] dictionary = b.dictionaries[slot];
+    if (v == null || dictionary == null || dictionary.length == 0
+        || !DictionaryKernels.results(p, dictionary, b.scratch.dictionaryResults).noneTrue()) {
+      return false;
+    }
+    // IS NULL is TRUE on NULL rows, which have no entry
+    return v.getNullCount() == 0 || ValueEvaluator.leaf(p, null) != Tri.TRUE;
   }
 
   /**

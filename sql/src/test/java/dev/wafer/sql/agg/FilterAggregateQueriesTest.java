@@ -49,6 +49,16 @@ class FilterAggregateQueriesTest extends AggTestBase {
             "select wafer, count(*), avg(measured) from results where test_name = 'no_such_test' group by wafer", null),
         Arguments.of("dictionary value in no batch's dictionary, global",
             "select count(*), sum(measured), min(ts) from results where test_name = 'no_such_test'", null),
+        Arguments.of("dictionary value in no entry, ANDed with a range",
+            "select lot, count(*), max(measured) from results where measured > 0.5 and test_name = 'no_such_test' "
+                + "group by lot", null),
+        Arguments.of("IS NULL and IS NOT NULL of a dictionary column",
+            "select wafer, count(*) filter (where test_name is not null), count(*) from results "
+                + "where test_name is null or wafer < 3 group by wafer", null),
+        Arguments.of("a filter dropping every NULL key leaves no NULL group (int key)",
+            "select wafer, count(*), avg(measured) from results where wafer < 3 group by wafer", null),
+        Arguments.of("a filter dropping every NULL key leaves no NULL group (bigint, string keys)",
+            "select big, label, count(*) from results where big > 300000 and label > 's3' group by big, label", null),
         Arguments.of("dictionary test every entry passes",
             "select wafer, count(*), sum(test_time) from results where test_name <> 'no_such_test' "
                 + "group by wafer", null),
