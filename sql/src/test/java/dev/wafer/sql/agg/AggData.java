@@ -43,6 +43,20 @@ final class AggData {
 
   private AggData() {}
 
+  /**
+   * A random Wafer dataset under {@code root} for the property tests: 1 to {@code maxDays} days
+   * from 2024-03-01, 200 to 3,199 rows each, in batches of 50 to 949 rows, dictionaries shared
+   * across batches or not.
+   */
+  static void writeRandom(Path root, Random rnd, int maxDays) throws java.io.IOException {
+    int files = 1 + rnd.nextInt(maxDays);
+    for (int f = 0; f < files; f++) {
+      LocalDate date = LocalDate.of(2024, 3, 1).plusDays(f);
+      ArrowTestWriter.write(root.resolve("results/test_date=" + date + "/part-0.arrow"), COLUMNS,
+          rows(rnd, date, 200 + rnd.nextInt(3000)), 50 + rnd.nextInt(900), rnd.nextBoolean());
+    }
+  }
+
   /** Rows of one partition (day), deterministic for a seed; about 3% NULLs in nullable columns. */
   static List<Object[]> rows(Random rnd, LocalDate date, int n) {
     List<Object[]> rows = new ArrayList<>();
