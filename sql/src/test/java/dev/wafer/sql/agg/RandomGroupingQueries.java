@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * Random GROUP BY queries over {@link AggData}'s table for the property tests: one or two keys of
- * every kind, a few calls, and a random WHERE clause (comparisons, NULL tests, IN lists, dictionary
+ * Random queries over {@link AggData}'s table for the property tests, mostly GROUP BYs: one or two
+ * keys of every kind, a few calls, and a random WHERE clause (comparisons, NULL tests, IN lists, dictionary
  * values present or not, AND/OR/NOT), often testing a group key itself so that whole keys, NULL
  * among them, drop out of some batches.
  */
@@ -19,7 +19,10 @@ final class RandomGroupingQueries {
 
   private RandomGroupingQueries() {}
 
-  /** One query drawn from {@code rnd}. */
+  /**
+   * One query drawn from {@code rnd}: mostly a GROUP BY, else a global aggregate or the filtered
+   * rows themselves (the row scan's selection).
+   */
   static String next(Random rnd) {
     List<String> keys = new ArrayList<>();
     int k = 1 + rnd.nextInt(2);
@@ -33,9 +36,16 @@ final class RandomGroupingQueries {
     for (int c = 1 + rnd.nextInt(3); c > 0; c--) {
       calls.add(CALLS[rnd.nextInt(CALLS.length)]);
     }
+    String where = " from results where " + filter(rnd, keys, 2);
+    int shape = rnd.nextInt(5);
+    if (shape == 0) {
+      return "select " + String.join(", ", calls) + where;
+    }
+    if (shape == 1) {
+      return "select " + String.join(", ", keys) + ", measured, label" + where;
+    }
     String groupBy = String.join(", ", keys);
-    return "select " + groupBy + ", " + String.join(", ", calls) + " from results where " + filter(rnd, keys, 2)
-        + " group by " + groupBy;
+    return "select " + groupBy + ", " + String.join(", ", calls) + where + " group by " + groupBy;
   }
 
   private static String filter(Random rnd, List<String> keys, int depth) {
