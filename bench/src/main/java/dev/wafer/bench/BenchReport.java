@@ -37,11 +37,12 @@ final class BenchReport {
         .append(ctx.consecutive() ? "Runs are consecutive: each engine runs its warm-ups and runs back to "
             + "back (its steady state). " : "Runs are interleaved: each round runs every engine once, in "
             + "an order shuffled per round, so that no engine always follows the same one. ")
-        .append(ctx.jitQuietSeconds() > 0 ? String.format(Locale.ROOT, "Warm-up goes on until %d warm-up "
+        .append(ctx.jitQuietSeconds() > 0 ? String.format(Locale.ROOT, "A suite warm-up first runs every "
+            + "query %d times on every engine; then each query's warm-up goes on until %d warm-up "
             + "rounds in a row compile under %d ms of JIT time each (at most %.0f s per query): on 2 cores the JIT's "
             + "threads take a core from a 2-thread query. Column 'warm-ups, JIT ms in runs' shows how "
             + "many warm-up rounds that took, and how much the JIT still compiled during the timed runs.",
-            BenchRunner.QUIET_STEPS, BenchRunner.QUIET_JIT_MILLIS, ctx.jitQuietSeconds()) : "")
+            ctx.warmup(), BenchRunner.QUIET_STEPS, BenchRunner.QUIET_JIT_MILLIS, ctx.jitQuietSeconds()) : "")
         .append("\n\n")
         .append("- Machine: ").append(MachineInfo.cpu()).append(", ").append(MachineInfo.cores())
         .append(" cores, ").append(MachineInfo.memory()).append(" RAM; shared and noisy.\n")

@@ -60,11 +60,20 @@ final class BenchRunner {
    * compiler's, which a native engine does not.
    */
   Map<String, QueryOutcome> run(List<BenchQuery> queries) {
+    List<Map<String, EngineResult>> checked = new ArrayList<>();
+    for (BenchQuery q : queries) {
+      Map<String, EngineResult> byEngine = new LinkedHashMap<>();
+      checkAnswers(q, byEngine);
+      checked.add(byEngine);
+    }
+    if (jitQuietNanos > 0) {
+      suiteWarmUp(queries, checked);
+    }
     Map<String, QueryOutcome> all = new LinkedHashMap<>();
     for (int qi = 0; qi < queries.size(); qi++) {
       BenchQuery q = queries.get(qi);
-      Map<String, EngineResult> byEngine = new LinkedHashMap<>();
-      List<Engine> correct = checkAnswers(q, byEngine);
+      Map<String, EngineResult> byEngine = checked.get(qi);
+      List<Engine> correct = stillCorrect(byEngine);
       Map<Engine, List<Double>> times = new LinkedHashMap<>();
       correct.forEach(e -> times.put(e, new ArrayList<>()));
       int warmups = 0;
@@ -100,6 +109,41 @@ final class BenchRunner {
   }
 
   /**
+   * {@link #warmup} runs of every query on every engine that answered it correctly, before any
+   * query's own warm-up: the first queries timed would otherwise pay for compiling code that the
+   * whole suite shares (the driver, the planner, the scan), with the compiler's threads on the
+   * cores the timed runs use.
+   */
+  private void suiteWarmUp(List<BenchQuery> queries, List<Map<String, EngineResult>> checked) {
+    long jit0 = JitActivity.totalMillis();
+    long t0 = System.nanoTime();
+    for (int qi = 0; qi < queries.size(); qi++) {
+      Map<String, EngineResult> byEngine = checked.get(qi);
+      Map<Engine, List<Double>> ignored = new LinkedHashMap<>();
+      List<Engine> correct = stillCorrect(byEngine);
+      correct.forEach(e -> ignored.put(e, new ArrayList<>()));
+      for (int w = 0; w < warmup; w++) {
+        for (Engine e : correct) {
+          time(e, queries.get(qi), -1, ignored, byEngine);
+        }
+      }
+    }
+    System.out.printf("suite warm-up: %.1f s, JIT %d ms%n", (System.nanoTime() - t0) / 1e9,
+        JitActivity.totalMillis() - jit0);
+  }
+
+  /** The engines whose answer matched and that have not failed since (a null placeholder each). */
+  private List<Engine> stillCorrect(Map<String, EngineResult> byEngine) {
+    List<Engine> correct = new ArrayList<>();
+    for (Engine e : engines) {
+      if (byEngine.containsKey(e.name()) && byEngine.get(e.name()) == null) {
+        correct.add(e);
+      }
+    }
+    return correct;
+  }
+
+  /**
    * Runs {@code step} (one warm-up round, or one engine's warm-up run) at least {@code warmup}
    * times and for {@code warmupSeconds}, then until {@link #QUIET_STEPS} steps in a row each
    * compiled under {@link #QUIET_JIT_MILLIS}, or the JIT bound is reached; returns the number of
@@ -132,11 +176,10 @@ final class BenchRunner {
   }
 
   /**
-   * Checks each engine's answer against the first engine's; puts the failures into {@code
-   * byEngine} and returns the engines whose answer matched (with a null placeholder each).
+   * Checks each engine's answer against the first engine's: a failure into {@code byEngine}, a
+   * match as a null placeholder.
    */
-  private List<Engine> checkAnswers(BenchQuery q, Map<String, EngineResult> byEngine) {
-    List<Engine> correct = new ArrayList<>();
+  private void checkAnswers(BenchQuery q, Map<String, EngineResult> byEngine) {
     ResultDigest reference = null;
     for (Engine e : engines) {
       try (Statement s = e.connection().createStatement()) {
@@ -149,13 +192,11 @@ final class BenchRunner {
           byEngine.put(e.name(), EngineResult.failed("wrong answer: " + diff));
         } else {
           byEngine.put(e.name(), null);
-          correct.add(e);
         }
       } catch (SQLException | RuntimeException ex) {
         byEngine.put(e.name(), EngineResult.failed("error: " + firstLine(ex.getMessage())));
       }
     }
-    return correct;
   }
 
   /** One run of {@code q} on {@code e}, timed unless a warm-up ({@code round < 0}). */
