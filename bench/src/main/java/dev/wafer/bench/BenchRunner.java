@@ -80,7 +80,7 @@ final class BenchRunner {
       long jitInRuns = 0;
       if (consecutive) {
         for (Engine e : correct) {
-          int w = warmUp(() -> time(e, q, -1, times, byEngine), System.nanoTime());
+          int w = warmUp(() -> time(e, q, -1, times, byEngine));
           warmups = Math.max(warmups, w);
           long jit0 = JitActivity.totalMillis();
           for (int round = 0; round < runs; round++) {
@@ -90,7 +90,7 @@ final class BenchRunner {
         }
       } else {
         Random order = new Random(seed * 1_000_003L + qi);
-        warmups = warmUp(() -> round(correct, order, q, -1, times, byEngine), System.nanoTime());
+        warmups = warmUp(() -> round(correct, order, q, -1, times, byEngine));
         long jit0 = JitActivity.totalMillis();
         for (int round = 0; round < runs; round++) {
           round(correct, order, q, round, times, byEngine);
@@ -149,7 +149,8 @@ final class BenchRunner {
    * compiled under {@link #QUIET_JIT_MILLIS}, or the JIT bound is reached; returns the number of
    * steps.
    */
-  private int warmUp(Runnable step, long startNanos) {
+  private int warmUp(Runnable step) {
+    long startNanos = System.nanoTime();
     long timeEnd = startNanos + warmupNanos;
     long quietEnd = startNanos + warmupNanos + jitQuietNanos;
     boolean waitForJit = jitQuietNanos > 0 && JitActivity.measurable();

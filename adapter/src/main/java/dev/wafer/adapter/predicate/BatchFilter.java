@@ -126,18 +126,12 @@ public final class BatchFilter {
    * {@code IN}, {@code LIKE}) straight from the indexes to positions, in one pass; else -1.
    */
   private int dictionarySelect(Batch b, int rows, int[] positions) {
-    if (predicate instanceof And || predicate instanceof Or || predicate instanceof Not
-        || predicate instanceof NullAs) {
+    DictionaryKernels.EntryResults r = entryResults(predicate, b);
+    FieldVector v = r == null ? null : leafVector(predicate, b);
+    if (!(v instanceof IntVector) || v.getNullCount() > 0) {
       return -1;
     }
-    int slot = slotOfOrdinal[leafColumn(predicate).ordinal()];
-    FieldVector v = b.vectors[slot];
-    String[] dictionary = b.dictionaries[slot];
-    if (v == null || dictionary == null || !(v instanceof IntVector) || v.getNullCount() > 0) {
-      return -1;
-    }
-    DictionaryKernels.EntryResults r = DictionaryKernels.results(predicate, dictionary, b.scratch.dictionaryResults);
-    if (dictionary.length > 0 && r.allTrue()) {
+    if (r.allTrue()) {
       return rows; // every row: its caller needs no positions then
     }
     return DictionaryKernels.select(v, r.table, rows, positions);
@@ -161,18 +155,26 @@ public final class BatchFilter {
   }
 
   private boolean dictionaryLeafNeverTrue(ScanPredicate p, Batch b) {
-    if (p instanceof And || p instanceof Or || p instanceof Not || p instanceof NullAs) {
-      return false;
-    }
-    int slot = slotOfOrdinal[leafColumn(p).ordinal()];
-    FieldVector v = b.vectors[slot];
-    String[] dictionary = b.dictionaries[slot];
-    if (v == null || dictionary == null || dictionary.length == 0
-        || !DictionaryKernels.results(p, dictionary, b.scratch.dictionaryResults).noneTrue()) {
+    DictionaryKernels.EntryResults r = entryResults(p, b);
+    if (r == null || !r.noneTrue()) {
       return false;
     }
     // IS NULL is TRUE on NULL rows, which have no entry
-    return v.getNullCount() == 0 || ValueEvaluator.leaf(p, null) != Tri.TRUE;
+    return leafVector(p, b).getNullCount() == 0 || ValueEvaluator.leaf(p, null) != Tri.TRUE;
+  }
+
+  /** A leaf's results per entry of its column's dictionary in this batch; null for other predicates and columns. */
+  private DictionaryKernels.EntryResults entryResults(ScanPredicate p, Batch b) {
+    if (p instanceof And || p instanceof Or || p instanceof Not || p instanceof NullAs) {
+      return null;
+    }
+    String[] dictionary = b.dictionaries[slotOfOrdinal[leafColumn(p).ordinal()]];
+    return leafVector(p, b) == null || dictionary == null ? null
+        : DictionaryKernels.results(p, dictionary, b.scratch.dictionaryResults);
+  }
+
+  private FieldVector leafVector(ScanPredicate leaf, Batch b) {
+    return b.vectors[slotOfOrdinal[leafColumn(leaf).ordinal()]];
   }
 
   /**

@@ -31,12 +31,13 @@ final class DictionaryKernels {
       this.trueEntries = t;
     }
 
+    /** No entry is TRUE (an empty dictionary says nothing: its indexes, if any, are corrupt). */
     boolean noneTrue() {
-      return trueEntries == 0;
+      return table.length > 0 && trueEntries == 0;
     }
 
     boolean allTrue() {
-      return trueEntries == table.length;
+      return table.length > 0 && trueEntries == table.length;
     }
   }
 
