@@ -51,6 +51,11 @@ public final class BenchMain implements Callable<Integer> {
           + "at most this many seconds per query (0: no such wait). Default: ${DEFAULT-VALUE}.")
   double jitQuietSeconds;
 
+  @Option(names = "--settle-ms", defaultValue = "1000",
+      description = "Before each timed run, wait until the JVM's threads (JIT and GC included) use under 5% of a "
+          + "core over 10 ms, for at most this many ms (0: no wait). Default: ${DEFAULT-VALUE}.")
+  long settleMillis;
+
   @Option(names = "--queries", split = ",", description = "Only these queries (names).")
   List<String> only;
 
@@ -98,7 +103,7 @@ public final class BenchMain implements Callable<Integer> {
         }
       }
       Map<String, QueryOutcome> results = new BenchRunner(engines, warmup, runs, order.equals("consecutive"),
-          warmupSeconds, jitQuietSeconds, seed).run(queries);
+          warmupSeconds, jitQuietSeconds, settleMillis, seed).run(queries);
       Roofline.Result roofline = Roofline.measure((int) Math.min(rows, 50_000_000L), 50, warmup, runs);
       // two threads, as many 2 ms shares as a short query's, after a pause like the other engines' turns
       ParallelStart.Result start = threads > 1 ? ParallelStart.measure(2.0, 20, 200) : null;
@@ -116,11 +121,12 @@ public final class BenchMain implements Callable<Integer> {
           + (order.equals("interleaved") ? "" : " --order " + order)
           + (warmupSeconds > 0 ? " --warmup-seconds " + warmupSeconds : "")
           + (jitQuietSeconds != 30 ? " --jit-quiet-seconds " + jitQuietSeconds : "")
+          + (settleMillis != 1000 ? " --settle-ms " + settleMillis : "")
           + (only == null ? "" : " --queries " + String.join(",", only))
           + (report.toString().equals("docs/BENCHMARKS.md") ? "" : " --report " + report);
       BenchReport.write(report, report.toAbsolutePath().getParent().resolve("bench"),
           new BenchReport.Context(command, rows, threads, warmup, runs, order.equals("consecutive"), engineNames,
-              roofline, start, pinnedStart, ceilings, versions, jitQuietSeconds),
+              roofline, start, pinnedStart, ceilings, versions, jitQuietSeconds, settleMillis),
           results);
       System.out.println("wrote " + report);
       return 0;

@@ -20,7 +20,7 @@ final class BenchReport {
   record Context(String command, long rows, int threads, int warmup, int runs, boolean consecutive,
       List<String> engines,
       Roofline.Result roofline, ParallelStart.Result parallelStart, ParallelStart.Result pinnedStart,
-      List<TwoThreadCeiling.Result> ceilings, String versions, double jitQuietSeconds) {}
+      List<TwoThreadCeiling.Result> ceilings, String versions, double jitQuietSeconds, long settleMillis) {}
 
   static void write(Path markdown, Path chartDir, Context ctx,
       Map<String, QueryOutcome> results) throws IOException {
@@ -43,6 +43,12 @@ final class BenchReport {
             + "threads take a core from a 2-thread query. Column 'warm-ups, JIT ms in runs' shows how "
             + "many warm-up rounds that took, and how much the JIT still compiled during the timed runs.",
             ctx.warmup(), BenchRunner.QUIET_STEPS, BenchRunner.QUIET_JIT_MILLIS, ctx.jitQuietSeconds()) : "")
+        .append(ctx.settleMillis() > 0 ? String.format(Locale.ROOT, " Each timed run first waits until the "
+            + "JVM's threads, the JIT's and the GC's included, use under %.0f%% of a core over %d ms (at most %d ms): "
+            + "work one engine's run leaves behind would otherwise take the next run's second core. Column "
+            + "'idle wait ms, runs started busy' gives the wait, all runs together, and the runs that started "
+            + "with the JVM still busy.", ProcessQuiet.IDLE_SHARE * 100, ProcessQuiet.WINDOW_MILLIS,
+            ctx.settleMillis()) : "")
         .append("\n\n")
         .append("- Machine: ").append(MachineInfo.cpu()).append(", ").append(MachineInfo.cores())
         .append(" cores, ").append(MachineInfo.memory()).append(" RAM; shared and noisy.\n")
@@ -94,8 +100,8 @@ final class BenchReport {
     if (duckScaling) {
       md.append(" duckdb_parquet 1 thread / ").append(ctx.threads()).append(" |");
     }
-    md.append(" warm-ups, JIT ms in runs |");
-    md.append("\n|---|").append("---|".repeat(ctx.engines().size() + 5 + (duckScaling ? 1 : 0))).append('\n');
+    md.append(" warm-ups, JIT ms in runs | idle wait ms, runs started busy |");
+    md.append("\n|---|").append("---|".repeat(ctx.engines().size() + 6 + (duckScaling ? 1 : 0))).append('\n');
     for (Map.Entry<String, QueryOutcome> outcome : results.entrySet()) {
       Map<String, EngineResult> q = outcome.getValue().engines();
       md.append("| ").append(outcome.getKey()).append(" |");
@@ -113,7 +119,9 @@ final class BenchReport {
         md.append(' ').append(ratio(q, "duckdb_parquet_1t", "duckdb_parquet")).append(" |");
       }
       md.append(' ').append(outcome.getValue().warmupRounds()).append(", ")
-          .append(outcome.getValue().jitMillisInRuns()).append(" |");
+          .append(outcome.getValue().jitMillisInRuns()).append(" |")
+          .append(' ').append(outcome.getValue().settleMillis()).append(", ")
+          .append(outcome.getValue().startedBusy()).append(" |");
       md.append('\n');
     }
     md.append("\n![engine comparison](bench/").append(chartName).append(")\n");

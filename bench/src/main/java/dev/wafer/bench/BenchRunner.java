@@ -26,7 +26,11 @@ final class BenchRunner {
   private final boolean consecutive;
   private final long warmupNanos;
   private final long jitQuietNanos;
+  private final long settleMillis;
   private final long seed;
+  /** The current query's timed runs: time waited for an idle JVM, and runs that started busy. */
+  private long settledMillis;
+  private int startedBusy;
 
   /**
    * @param consecutive whether each engine runs all its runs back to back (its steady state) rather
@@ -35,16 +39,19 @@ final class BenchRunner {
    *     warm-up runs: a JIT still compiling takes a core from the engine's threads
    * @param jitQuietSeconds the most time warm-up goes on, past the above, until a warm-up round
    *     compiles less than {@link #QUIET_JIT_MILLIS}; 0 warms up by count (and time) only
+   * @param settleMillis the most time each timed run waits for the JVM to be idle first (see
+   *     {@link ProcessQuiet}); 0 starts it at once
    * @param seed of the interleaved rounds' engine order
    */
   BenchRunner(List<Engine> engines, int warmup, int runs, boolean consecutive, double warmupSeconds,
-      double jitQuietSeconds, long seed) {
+      double jitQuietSeconds, long settleMillis, long seed) {
     this.engines = List.copyOf(engines);
     this.warmup = warmup;
     this.runs = runs;
     this.consecutive = consecutive;
     this.warmupNanos = (long) (warmupSeconds * 1e9);
     this.jitQuietNanos = (long) (jitQuietSeconds * 1e9);
+    this.settleMillis = settleMillis;
     this.seed = seed;
   }
 
@@ -78,6 +85,8 @@ final class BenchRunner {
       correct.forEach(e -> times.put(e, new ArrayList<>()));
       int warmups = 0;
       long jitInRuns = 0;
+      settledMillis = 0;
+      startedBusy = 0;
       if (consecutive) {
         for (Engine e : correct) {
           int w = warmUp(() -> time(e, q, -1, times, byEngine));
@@ -102,8 +111,9 @@ final class BenchRunner {
         System.out.printf("%-20s %-16s %s%n", q.name(), r.getKey(), r.getValue().timing() != null
             ? String.format("median %.1f ms", r.getValue().timing().median()) : r.getValue().problem());
       }
-      System.out.printf("%-20s %d warm-up rounds, JIT %d ms during the runs%n", q.name(), warmups, jitInRuns);
-      all.put(q.name(), new QueryOutcome(byEngine, warmups, jitInRuns));
+      System.out.printf("%-20s %d warm-up rounds, JIT %d ms during the runs, %d ms waiting for an idle JVM, "
+          + "%d runs started busy%n", q.name(), warmups, jitInRuns, settledMillis, startedBusy);
+      all.put(q.name(), new QueryOutcome(byEngine, warmups, jitInRuns, settledMillis, startedBusy));
     }
     return all;
   }
@@ -167,7 +177,7 @@ final class BenchRunner {
   }
 
   /** Each engine once, in an order drawn from {@code order}. */
-  private static void round(List<Engine> correct, Random order, BenchQuery q, int round,
+  private void round(List<Engine> correct, Random order, BenchQuery q, int round,
       Map<Engine, List<Double>> times, Map<String, EngineResult> byEngine) {
     List<Engine> shuffled = new ArrayList<>(correct);
     Collections.shuffle(shuffled, order);
@@ -200,11 +210,21 @@ final class BenchRunner {
     }
   }
 
-  /** One run of {@code q} on {@code e}, timed unless a warm-up ({@code round < 0}). */
-  private static void time(Engine e, BenchQuery q, int round, Map<Engine, List<Double>> times,
+  /**
+   * One run of {@code q} on {@code e}, timed unless a warm-up ({@code round < 0}); a timed run
+   * first waits (within {@link #settleMillis}) until the JVM is idle.
+   */
+  private void time(Engine e, BenchQuery q, int round, Map<Engine, List<Double>> times,
       Map<String, EngineResult> byEngine) {
     if (!times.containsKey(e)) {
       return; // failed during an earlier run
+    }
+    if (round >= 0 && settleMillis > 0) {
+      long waited = ProcessQuiet.settle(settleMillis);
+      settledMillis += waited;
+      if (waited >= settleMillis) {
+        startedBusy++;
+      }
     }
     try (Statement s = e.connection().createStatement()) {
       long t0 = System.nanoTime();

@@ -11,8 +11,11 @@ import java.util.Map;
  * @param engines result by engine name, in engine order
  * @param warmupRounds warm-up rounds run (interleaved) or the most any engine ran (consecutive)
  * @param jitMillisInRuns JIT compilation time while the timed runs ran, all engines together
+ * @param settleMillis time the timed runs waited, before they started, for the JVM to be idle
+ * @param startedBusy timed runs that started with the JVM still busy, the wait having run out
  */
-record QueryOutcome(Map<String, EngineResult> engines, int warmupRounds, long jitMillisInRuns) {
+record QueryOutcome(Map<String, EngineResult> engines, int warmupRounds, long jitMillisInRuns,
+    long settleMillis, int startedBusy) {
   QueryOutcome {
     requireNonNull(engines, "engines");
   }
