@@ -1,5 +1,6 @@
 package dev.wafer.adapter.agg;
 
+import dev.wafer.adapter.arrow.NullCounts;
 import java.nio.charset.StandardCharsets;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -43,9 +44,10 @@ final class ColumnDecoder {
       constant(batch.constant(c), kind, values, rows, out);
       return;
     }
-    out.hasNulls = v.getNullCount() > 0;
+    int nullCount = NullCounts.of(v);
+    out.hasNulls = nullCount > 0;
     out.validity = v.getValidityBufferAddress();
-    if (out.hasNulls && v.getNullCount() == rows) {
+    if (out.hasNulls && nullCount == rows) {
       out.allNull = true;
       return;
     }

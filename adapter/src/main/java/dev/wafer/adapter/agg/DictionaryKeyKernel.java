@@ -1,5 +1,6 @@
 package dev.wafer.adapter.agg;
 
+import dev.wafer.adapter.arrow.NullCounts;
 import java.util.List;
 import java.util.function.IntConsumer;
 import org.apache.arrow.memory.util.MemoryUtil;
@@ -84,7 +85,7 @@ final class DictionaryKeyKernel {
     FieldVector key = batch.vector(keyColumn);
     String[] dictionary = batch.dictionary(keyColumn);
     if (!(key instanceof IntVector) || dictionary == null || dictionary.length > MAX_ENTRIES
-        || key.getNullCount() > 0 || !valuesServed(batch)) {
+        || NullCounts.of(key) > 0 || !valuesServed(batch)) {
       return false;
     }
     int size = dictionary.length;
@@ -116,7 +117,7 @@ final class DictionaryKeyKernel {
         continue;
       }
       FieldVector v = batch.vector(call.column());
-      if (v == null || v.getNullCount() > 0 || batch.dictionary(call.column()) != null) {
+      if (v == null || NullCounts.of(v) > 0 || batch.dictionary(call.column()) != null) {
         return false;
       }
       MinorType t = v.getMinorType();

@@ -1,5 +1,6 @@
 package dev.wafer.adapter.dataset;
 
+import dev.wafer.adapter.arrow.NullCounts;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseFixedWidthVector;
@@ -63,7 +64,7 @@ final class RowCopier {
         }
     }
     ArrowBuf dstValidity = dst.getValidityBuffer();
-    if (src.getNullCount() == 0) {
+    if (NullCounts.of(src) == 0) {
       for (int k = 0; k < n; k++) {
         BitVectorHelper.setBit(dstValidity, at + k);
       }

@@ -2,6 +2,7 @@ package dev.wafer.adapter.dataset;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.wafer.adapter.arrow.NullCounts;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.arrow.vector.BaseIntVector;
@@ -64,7 +65,7 @@ public final class StatsCollector {
     } else if (v instanceof DecimalVector d) {
       return decimals(d, rows);
     }
-    return new ColumnStats(null, null, v.getNullCount(), 0);
+    return new ColumnStats(null, null, NullCounts.of(v), 0);
   }
 
   private static ColumnStats longs(BaseIntVector v, int rows) {

@@ -1,5 +1,6 @@
 package dev.wafer.adapter.exec;
 
+import dev.wafer.adapter.arrow.NullCounts;
 import java.nio.charset.StandardCharsets;
 import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseIntVector;
@@ -27,7 +28,7 @@ final class ColumnCopier {
   static void copyDictionary(FieldVector indices, String[] dictionary, int[] positions, int from, Object[] out) {
     int n = out.length;
     long validity = indices.getValidityBufferAddress();
-    boolean nulls = indices.getNullCount() > 0;
+    boolean nulls = NullCounts.of(indices) > 0;
     if (indices instanceof IntVector) {
       long data = indices.getDataBufferAddress();
       for (int i = 0; i < n; i++) {
@@ -67,7 +68,7 @@ final class ColumnCopier {
   static void copy(FieldVector v, int[] positions, int from, Object[] out) {
     int n = out.length;
     long validity = v.getValidityBufferAddress();
-    boolean nulls = v.getNullCount() > 0;
+    boolean nulls = NullCounts.of(v) > 0;
     switch (v.getMinorType()) {
       case TINYINT: {
         long a = v.getDataBufferAddress();
@@ -183,7 +184,7 @@ final class ColumnCopier {
   private static void copyLongs(FieldVector v, int[] positions, int from, Object[] out, long mul, long div) {
     int n = out.length;
     long validity = v.getValidityBufferAddress();
-    boolean nulls = v.getNullCount() > 0;
+    boolean nulls = NullCounts.of(v) > 0;
     long a = v.getDataBufferAddress();
     for (int i = 0; i < n; i++) {
       if (nulls && isNull(validity, at(positions, from, i))) {

@@ -2,6 +2,7 @@ package dev.wafer.adapter.predicate;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.wafer.adapter.arrow.NullCounts;
 import dev.wafer.adapter.exec.Selection;
 import dev.wafer.adapter.predicate.ScanPredicate.And;
 import dev.wafer.adapter.predicate.ScanPredicate.Arith;
@@ -128,7 +129,7 @@ public final class BatchFilter {
   private int dictionarySelect(Batch b, int rows, int[] positions) {
     DictionaryKernels.EntryResults r = entryResults(predicate, b);
     FieldVector v = r == null ? null : leafVector(predicate, b);
-    if (!(v instanceof IntVector) || v.getNullCount() > 0) {
+    if (!(v instanceof IntVector) || NullCounts.of(v) > 0) {
       return -1;
     }
     if (r.allTrue()) {
@@ -160,7 +161,7 @@ public final class BatchFilter {
       return false;
     }
     // IS NULL is TRUE on NULL rows, which have no entry
-    return leafVector(p, b).getNullCount() == 0 || ValueEvaluator.leaf(p, null) != Tri.TRUE;
+    return NullCounts.of(leafVector(p, b)) == 0 || ValueEvaluator.leaf(p, null) != Tri.TRUE;
   }
 
   /** A leaf's results per entry of its column's dictionary in this batch; null for other predicates and columns. */
@@ -210,7 +211,7 @@ public final class BatchFilter {
     }
     java.util.List<ScanPredicate> terms = and ? ((And) predicate).terms() : ((Or) predicate).terms();
     FieldVector v = terms.size() == 2 ? doubleOperandVector(terms, b) : null;
-    double[] bounds = v == null || v.getNullCount() > 0 || v.getMinorType() != MinorType.FLOAT8 ? null
+    double[] bounds = v == null || NullCounts.of(v) > 0 || v.getMinorType() != MinorType.FLOAT8 ? null
         : DoubleKernels.strictBounds(terms);
     if (bounds == null) {
       return -1;
@@ -338,7 +339,7 @@ public final class BatchFilter {
       return out;
     } else if (leaf instanceof IsNull) {
       java.util.Arrays.fill(out, Tri.FALSE);
-      if (v.getNullCount() > 0) {
+      if (NullCounts.of(v) > 0) {
         long validity = v.getValidityBufferAddress();
         for (int i = 0; i < rows; i++) {
           out[i] = ((MemoryUtil.getByte(validity + (i >> 3)) >> (i & 7)) & 1) == 0 ? Tri.TRUE : Tri.FALSE;
@@ -498,7 +499,7 @@ public final class BatchFilter {
       StringKernels.like(v, segments, out, rows);
       return;
     }
-    boolean nulls = v.getNullCount() > 0;
+    boolean nulls = NullCounts.of(v) > 0;
     for (int i = 0; i < rows; i++) {
       out[i] = nulls && v.isNull(i) ? Tri.NULL : ValueEvaluator.leaf(like, StringKernels.decode(v, i));
     }

@@ -1,5 +1,6 @@
 package dev.wafer.adapter.predicate;
 
+import dev.wafer.adapter.arrow.NullCounts;
 import java.util.Map;
 import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.FieldVector;
@@ -90,7 +91,7 @@ final class DictionaryKernels {
    * @param idx scratch of at least {@code rows} longs
    */
   static void leaf(ScanPredicate leaf, FieldVector indices, byte[] table, long[] idx, byte[] out, int rows) {
-    boolean nulls = indices.getNullCount() > 0;
+    boolean nulls = NullCounts.of(indices) > 0;
     if (!nulls && indices instanceof IntVector) {
       // the common case as one pass over the 32-bit indexes, without widening them first
       long a = indices.getDataBufferAddress();

@@ -1,5 +1,6 @@
 package dev.wafer.adapter.predicate;
 
+import dev.wafer.adapter.arrow.NullCounts;
 import dev.wafer.adapter.predicate.ScanPredicate.And;
 import dev.wafer.adapter.predicate.ScanPredicate.Column;
 import dev.wafer.adapter.predicate.ScanPredicate.Compare;
@@ -158,7 +159,7 @@ final class KeyedBounds {
         return false;
       }
       long indices = keyVector.getDataBufferAddress();
-      boolean keyNulls = keyVector.getNullCount() > 0;
+      boolean keyNulls = NullCounts.of(keyVector) > 0;
       for (int i = 0; i < rows; i++) {
         int d = MemoryUtil.getInt(indices + 4L * i);
         if (Integer.compareUnsigned(d, dictionary.length) >= 0 && !(keyNulls && keyVector.isNull(i))) {
@@ -187,8 +188,8 @@ final class KeyedBounds {
    */
   private void applyNulls(FieldVector keyVector, FieldVector valueVector, double[] table, long min, long[] key,
       byte[] out, int rows) {
-    boolean keyNulls = keyVector.getNullCount() > 0;
-    boolean valueNulls = valueVector.getNullCount() > 0;
+    boolean keyNulls = NullCounts.of(keyVector) > 0;
+    boolean valueNulls = NullCounts.of(valueVector) > 0;
     if (!keyNulls && !valueNulls) {
       return;
     }

@@ -1,5 +1,6 @@
 package dev.wafer.adapter.predicate;
 
+import dev.wafer.adapter.arrow.NullCounts;
 import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.types.Types.MinorType;
@@ -110,7 +111,7 @@ final class RawColumn {
 
   /** Marks NULL the rows whose validity bit is clear; nothing to do when the vector has no nulls. */
   static void applyNulls(FieldVector v, byte[] out, int rows) {
-    if (v.getNullCount() == 0) {
+    if (NullCounts.of(v) == 0) {
       return;
     }
     long validity = v.getValidityBufferAddress();
