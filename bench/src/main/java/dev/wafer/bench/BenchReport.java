@@ -49,6 +49,9 @@ final class BenchReport {
             + "'idle wait ms, runs started busy' gives the wait, all runs together, and the runs that started "
             + "with the JVM still busy.", ProcessQuiet.IDLE_SHARE * 100, ProcessQuiet.WINDOW_MILLIS,
             ctx.settleMillis()) : "")
+        .append(" Column 'major page faults in runs' counts the pages each engine's timed runs read from disk on "
+            + "first touch: Wafer maps its files, so a run that faults found its columns evicted from the page "
+            + "cache and measured the disk (DuckDB reads with system calls, which do not fault).")
         .append("\n\n")
         .append("- Machine: ").append(MachineInfo.cpu()).append(", ").append(MachineInfo.cores())
         .append(" cores, ").append(MachineInfo.memory()).append(" RAM; shared and noisy.\n")
@@ -100,8 +103,8 @@ final class BenchReport {
     if (duckScaling) {
       md.append(" duckdb_parquet 1 thread / ").append(ctx.threads()).append(" |");
     }
-    md.append(" warm-ups, JIT ms in runs | idle wait ms, runs started busy |");
-    md.append("\n|---|").append("---|".repeat(ctx.engines().size() + 6 + (duckScaling ? 1 : 0))).append('\n');
+    md.append(" warm-ups, JIT ms in runs | idle wait ms, runs started busy | major page faults in runs |");
+    md.append("\n|---|").append("---|".repeat(ctx.engines().size() + 7 + (duckScaling ? 1 : 0))).append('\n');
     for (Map.Entry<String, QueryOutcome> outcome : results.entrySet()) {
       Map<String, EngineResult> q = outcome.getValue().engines();
       md.append("| ").append(outcome.getKey()).append(" |");
@@ -121,12 +124,28 @@ final class BenchReport {
       md.append(' ').append(outcome.getValue().warmupRounds()).append(", ")
           .append(outcome.getValue().jitMillisInRuns()).append(" |")
           .append(' ').append(outcome.getValue().settleMillis()).append(", ")
-          .append(outcome.getValue().startedBusy()).append(" |");
+          .append(outcome.getValue().startedBusy()).append(" |")
+          .append(' ').append(faults(outcome.getValue().majorFaults(), ctx.engines())).append(" |");
       md.append('\n');
     }
     md.append("\n![engine comparison](bench/").append(chartName).append(")\n");
     Files.createDirectories(markdown.toAbsolutePath().getParent());
     Files.writeString(markdown, md.toString());
+  }
+
+  /** The engines whose timed runs faulted, with their counts; "0" when none did. */
+  private static String faults(Map<String, Long> byEngine, List<String> engines) {
+    if (byEngine.isEmpty()) {
+      return "n/a";
+    }
+    List<String> parts = new ArrayList<>();
+    for (String e : engines) {
+      Long n = byEngine.get(e);
+      if (n != null && n > 0) {
+        parts.add(e + " " + n);
+      }
+    }
+    return parts.isEmpty() ? "0" : String.join(", ", parts);
   }
 
   private static String ratio(Map<String, EngineResult> r, String a, String b) {

@@ -31,6 +31,8 @@ final class BenchRunner {
   /** The current query's timed runs: time waited for an idle JVM, and runs that started busy. */
   private long settledMillis;
   private int startedBusy;
+  /** The current query's major page faults during each engine's timed runs. */
+  private final Map<String, Long> faults = new LinkedHashMap<>();
 
   /**
    * @param consecutive whether each engine runs all its runs back to back (its steady state) rather
@@ -87,6 +89,7 @@ final class BenchRunner {
       long jitInRuns = 0;
       settledMillis = 0;
       startedBusy = 0;
+      faults.clear();
       if (consecutive) {
         for (Engine e : correct) {
           int w = warmUp(() -> time(e, q, -1, times, byEngine));
@@ -112,8 +115,10 @@ final class BenchRunner {
             ? String.format("median %.1f ms", r.getValue().timing().median()) : r.getValue().problem());
       }
       System.out.printf("%-20s %d warm-up rounds, JIT %d ms during the runs, %d ms waiting for an idle JVM, "
-          + "%d runs started busy%n", q.name(), warmups, jitInRuns, settledMillis, startedBusy);
-      all.put(q.name(), new QueryOutcome(byEngine, warmups, jitInRuns, settledMillis, startedBusy));
+          + "%d runs started busy, major faults %s%n", q.name(), warmups, jitInRuns, settledMillis, startedBusy,
+          faults);
+      all.put(q.name(), new QueryOutcome(byEngine, warmups, jitInRuns, settledMillis, startedBusy,
+          new LinkedHashMap<>(faults)));
     }
     return all;
   }
@@ -227,10 +232,14 @@ final class BenchRunner {
       }
     }
     try (Statement s = e.connection().createStatement()) {
+      long faults0 = MajorFaults.total();
       long t0 = System.nanoTime();
       ResultDigest.drain(s, q.sql());
       if (round >= 0) {
         times.get(e).add((System.nanoTime() - t0) / 1e6);
+        if (faults0 >= 0) {
+          faults.merge(e.name(), MajorFaults.total() - faults0, Long::sum);
+        }
       }
     } catch (SQLException | RuntimeException ex) {
       times.remove(e);

@@ -13,10 +13,13 @@ import java.util.Map;
  * @param jitMillisInRuns JIT compilation time while the timed runs ran, all engines together
  * @param settleMillis time the timed runs waited, before they started, for the JVM to be idle
  * @param startedBusy timed runs that started with the JVM still busy, the wait having run out
+ * @param majorFaults major page faults during each engine's timed runs, by engine name (empty where
+ *     they cannot be counted)
  */
 record QueryOutcome(Map<String, EngineResult> engines, int warmupRounds, long jitMillisInRuns,
-    long settleMillis, int startedBusy) {
+    long settleMillis, int startedBusy, Map<String, Long> majorFaults) {
   QueryOutcome {
     requireNonNull(engines, "engines");
+    majorFaults = Map.copyOf(requireNonNull(majorFaults, "majorFaults"));
   }
 }
