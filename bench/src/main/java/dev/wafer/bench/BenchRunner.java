@@ -33,6 +33,8 @@ final class BenchRunner {
   private int startedBusy;
   /** The current query's major page faults during each engine's timed runs. */
   private final Map<String, Long> faults = new LinkedHashMap<>();
+  /** The current query's JIT milliseconds finished during each engine's timed runs (console only). */
+  private final Map<String, Long> jitByEngine = new LinkedHashMap<>();
 
   /**
    * @param consecutive whether each engine runs all its runs back to back (its steady state) rather
@@ -90,6 +92,7 @@ final class BenchRunner {
       settledMillis = 0;
       startedBusy = 0;
       faults.clear();
+      jitByEngine.clear();
       if (consecutive) {
         for (Engine e : correct) {
           int w = warmUp(() -> time(e, q, -1, times, byEngine));
@@ -115,8 +118,8 @@ final class BenchRunner {
             ? String.format("median %.1f ms", r.getValue().timing().median()) : r.getValue().problem());
       }
       System.out.printf("%-20s %d warm-up rounds, JIT %d ms during the runs, %d ms waiting for an idle JVM, "
-          + "%d runs started busy, major faults %s%n", q.name(), warmups, jitInRuns, settledMillis, startedBusy,
-          faults);
+          + "%d runs started busy, major faults %s, JIT ms by engine %s%n", q.name(), warmups, jitInRuns,
+          settledMillis, startedBusy, faults, jitByEngine);
       all.put(q.name(), new QueryOutcome(byEngine, warmups, jitInRuns, settledMillis, startedBusy,
           new LinkedHashMap<>(faults)));
     }
@@ -233,6 +236,7 @@ final class BenchRunner {
     }
     try (Statement s = e.connection().createStatement()) {
       long faults0 = MajorFaults.total();
+      long jit0 = JitActivity.totalMillis();
       long t0 = System.nanoTime();
       ResultDigest.drain(s, q.sql());
       if (round >= 0) {
@@ -240,6 +244,7 @@ final class BenchRunner {
         if (faults0 >= 0) {
           faults.merge(e.name(), MajorFaults.total() - faults0, Long::sum);
         }
+        jitByEngine.merge(e.name(), JitActivity.totalMillis() - jit0, Long::sum);
       }
     } catch (SQLException | RuntimeException ex) {
       times.remove(e);
