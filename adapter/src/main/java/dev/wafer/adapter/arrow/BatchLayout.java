@@ -7,8 +7,6 @@ import org.apache.arrow.flatbuf.FieldNode;
 import org.apache.arrow.flatbuf.RecordBatch;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.BaseLargeVariableWidthVector;
-import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.TypeLayout;
 import org.apache.arrow.vector.ipc.message.ArrowFieldNode;
@@ -148,15 +146,15 @@ final class BatchLayout {
     FieldVector vector = memory.createVector(allocator);
     try {
       vector.loadFieldBuffers(new ArrowFieldNode(node.length(), node.nullCount()), bufs);
-      if (vector instanceof BaseVariableWidthVector || vector instanceof BaseLargeVariableWidthVector) {
-        ValueVectorUtility.validateFull(vector); // offsets must rise and stay inside the data buffer
-      } else {
-        ValueVectorUtility.validate(vector);
-      }
+      ValueVectorUtility.validate(vector);
+      VariableWidthCheck.check(vector); // offsets must rise and stay inside the data buffer
       return vector;
     } catch (RuntimeException e) {
       vector.close();
       throw new IOException("column '" + memory.getName() + "': invalid buffers: " + e.getMessage(), e);
+    } catch (IOException e) {
+      vector.close();
+      throw new IOException("column '" + memory.getName() + "': " + e.getMessage(), e);
     }
   }
 }

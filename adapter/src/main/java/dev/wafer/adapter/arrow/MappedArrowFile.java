@@ -48,7 +48,8 @@ public final class MappedArrowFile implements AutoCloseable {
   private final long maxMapBytes;
   /** The whole file, or null when it is mapped batch by batch. */
   private final ArrowBuf whole;
-  private Map<Long, String[]> dictionaries;
+  /** The dictionaries this query has decoded or found in the cache, by id. */
+  private final Map<Long, String[]> dictionaries = new HashMap<>();
 
   private MappedArrowFile(Path path, ArrowFileMeta meta, BufferAllocator allocator, FileChannel channel,
       long size, long maxMapBytes) throws IOException {
@@ -170,33 +171,38 @@ public final class MappedArrowFile implements AutoCloseable {
     }
   }
 
-  /** The decoded values of the dictionary with the given id. */
+  /**
+   * The decoded values of the dictionary with the given id, decoded on first use: a file's other
+   * dictionaries (a column of per-row strings can have one as long as the batch) are not decoded
+   * for queries that do not read their columns.
+   */
   public synchronized String[] dictionary(long id) throws IOException {
-    if (dictionaries == null && cached != null) {
-      dictionaries = cached.dictionaries();
+    String[] values = dictionaries.get(id);
+    if (values == null && cached != null) {
+      values = cached.dictionary(id);
     }
-    if (dictionaries == null) {
-      dictionaries = loadDictionaries();
+    if (values == null) {
+      values = loadDictionary(id);
       if (cached != null) {
-        cached.dictionaries(dictionaries);
+        values = cached.dictionary(id, values);
       }
     }
-    String[] values = dictionaries.get(id);
-    if (values == null) {
-      throw new IOException(path + ": dictionary " + id + " is missing");
-    }
+    dictionaries.put(id, values);
     return values;
   }
 
-  private Map<Long, String[]> loadDictionaries() throws IOException {
-    Map<Long, Field> valueFields = new HashMap<>();
+  /** Finds and decodes the one dictionary batch of {@code id}, reading only the others' headers. */
+  private String[] loadDictionary(long id) throws IOException {
+    Field valueField = null;
     for (Field f : meta.schema().getFields()) {
-      if (f.getDictionary() != null) {
-        valueFields.put(f.getDictionary().getId(),
-            new Field(f.getName(), new FieldType(true, f.getType(), null), f.getChildren()));
+      if (f.getDictionary() != null && f.getDictionary().getId() == id) {
+        valueField = new Field(f.getName(), new FieldType(true, f.getType(), null), f.getChildren());
       }
     }
-    Map<Long, String[]> out = new HashMap<>();
+    if (valueField == null) {
+      throw new IOException(path + ": dictionary " + id + " is used by no column");
+    }
+    String[] out = null;
     for (ArrowBlock block : meta.dictionaries()) {
       ArrowBuf region = region(block);
       try {
@@ -205,18 +211,17 @@ public final class MappedArrowFile implements AutoCloseable {
           throw new IOException("block is not a dictionary batch");
         }
         DictionaryBatch db = (DictionaryBatch) message.header(new DictionaryBatch());
-        Field valueField = valueFields.get(db.id());
-        if (valueField == null) {
-          throw new IOException("dictionary id " + db.id() + " is used by no column");
+        if (db.id() != id) {
+          continue;
         }
-        if (db.isDelta() || out.containsKey(db.id())) {
+        if (db.isDelta() || out != null) {
           throw new IOException("dictionary " + db.id() + " is replaced or extended (delta); not supported");
         }
         BatchLayout dictLayout = BatchLayout.of(List.of(valueField));
         RecordBatch rb = db.data();
         dictLayout.check(rb, block.getBodyLength());
         try (FieldVector values = dictLayout.load(0, rb, body(region, block), allocator)) {
-          out.put(db.id(), decodeStrings(values));
+          out = decodeStrings(values);
         }
       } catch (IOException | RuntimeException e) {
         throw new IOException(path + ": dictionary batch at offset " + block.getOffset() + ": "
@@ -225,14 +230,18 @@ public final class MappedArrowFile implements AutoCloseable {
         region.close();
       }
     }
+    if (out == null) {
+      throw new IOException(path + ": dictionary " + id + " is missing");
+    }
     return out;
   }
 
   /** Decodes a dictionary of strings (validating its offsets first); null entries stay null. */
   public static String[] decodeStrings(FieldVector values) throws IOException {
     try {
-      ValueVectorUtility.validateFull(values);
-    } catch (RuntimeException e) {
+      ValueVectorUtility.validate(values);
+      VariableWidthCheck.check(values);
+    } catch (RuntimeException | IOException e) {
       throw new IOException("invalid dictionary values: " + e.getMessage(), e);
     }
     String[] out = new String[values.getValueCount()];

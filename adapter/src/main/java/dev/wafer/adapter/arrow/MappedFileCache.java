@@ -163,7 +163,8 @@ final class MappedFileCache {
     private final MappedByteBuffer mapping;
     private final java.nio.file.attribute.FileTime modified;
     private final Object fileKey;
-    private Map<Long, String[]> dictionaries;
+    /** Decoded dictionaries by id, each decoded when a query first reads its column. */
+    private final Map<Long, String[]> dictionaries = new java.util.concurrent.ConcurrentHashMap<>();
     /** How batches of the file lay out in memory: the same for every query, so derived once. */
     private volatile BatchLayout layout;
     /** The last schema found equal to the file's (by identity): the check is per query and file. */
@@ -233,15 +234,15 @@ final class MappedFileCache {
       return equal;
     }
 
-    /** The decoded dictionaries, or null before the first query decodes them. */
-    synchronized Map<Long, String[]> dictionaries() {
-      return dictionaries;
+    /** The decoded dictionary {@code id}, or null before a query first decodes it. */
+    String[] dictionary(long id) {
+      return dictionaries.get(id);
     }
 
-    synchronized void dictionaries(Map<Long, String[]> decoded) {
-      if (dictionaries == null) {
-        dictionaries = Map.copyOf(decoded);
-      }
+    /** Keeps a decoded dictionary; the first one kept wins (two queries may decode it at once). */
+    String[] dictionary(long id, String[] decoded) {
+      String[] kept = dictionaries.putIfAbsent(id, decoded);
+      return kept == null ? decoded : kept;
     }
   }
 

@@ -51,6 +51,31 @@ class MappedFileCacheTest {
   }
 
   @Test
+  void aDictionaryIsDecodedOnlyWhenItsColumnIsRead() throws Exception {
+    Path file = dir.resolve("two-dicts.arrow");
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      rows.add(new Object[] {"s" + (i % 3), "t" + i});
+    }
+    ArrowTestWriter.write(file, List.of(TestColumn.dict("s"), TestColumn.dict("t")), rows, 100, true);
+    try (BufferAllocator allocator = new RootAllocator();
+        MappedArrowFile f = MappedArrowFile.open(file, allocator, Integer.MAX_VALUE)) {
+      long s = f.meta().schema().getFields().get(0).getDictionary().getId();
+      long t = f.meta().schema().getFields().get(1).getDictionary().getId();
+      assertThat(f.dictionary(s)).containsExactlyInAnyOrder("s0", "s1", "s2");
+      MappedFileCache.Entry entry = MappedFileCache.SHARED.acquire(file, MappedFileCache.attributes(file));
+      try {
+        assertThat(entry.dictionary(s)).isSameAs(f.dictionary(s));
+        assertThat(entry.dictionary(t)).as("the unread column's dictionary").isNull();
+        assertThat(f.dictionary(t)).hasSize(300).contains("t0", "t299");
+        assertThat(entry.dictionary(t)).isSameAs(f.dictionary(t));
+      } finally {
+        entry.release();
+      }
+    }
+  }
+
+  @Test
   void replacedFileIsReadAnew() throws Exception {
     Path file = write("b.arrow", 0);
     try (BufferAllocator allocator = new RootAllocator()) {
