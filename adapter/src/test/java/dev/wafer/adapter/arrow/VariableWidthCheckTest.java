@@ -50,6 +50,11 @@ class VariableWidthCheckTest {
       v.setValueCount(values.length);
       VariableWidthCheck.check(v);
 
+      int vdd = v.getOffsetBuffer().getInt(2 * 4);
+      v.getValidityBuffer().setByte(0, v.getValidityBuffer().getByte(0) & ~(1 << 2)); // value 2 becomes NULL
+      v.getDataBuffer().setByte(vdd, 0xFF); // not UTF-8, but under a NULL slot
+      VariableWidthCheck.check(v);
+
       v.getDataBuffer().setByte(v.getOffsetBuffer().getInt(3 * 4) + 1, 0x41); // break 汉's continuation byte
       assertThatThrownBy(() -> VariableWidthCheck.check(v)).isInstanceOf(IOException.class)
           .hasMessage("value 3 is not valid UTF-8");
