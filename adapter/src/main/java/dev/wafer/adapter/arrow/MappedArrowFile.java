@@ -221,7 +221,7 @@ public final class MappedArrowFile implements AutoCloseable {
         RecordBatch rb = db.data();
         dictLayout.check(rb, block.getBodyLength());
         try (FieldVector values = dictLayout.load(0, rb, body(region, block), allocator)) {
-          out = decodeStrings(values);
+          out = decodeChecked(values); // load checked them
         }
       } catch (IOException | RuntimeException e) {
         throw new IOException(path + ": dictionary batch at offset " + block.getOffset() + ": "
@@ -244,6 +244,11 @@ public final class MappedArrowFile implements AutoCloseable {
     } catch (RuntimeException | IOException e) {
       throw new IOException("invalid dictionary values: " + e.getMessage(), e);
     }
+    return decodeChecked(values);
+  }
+
+  /** Decodes dictionary values that {@link BatchLayout#load} (or the caller) has checked. */
+  private static String[] decodeChecked(FieldVector values) throws IOException {
     String[] out = new String[values.getValueCount()];
     for (int i = 0; i < out.length; i++) {
       if (values.isNull(i)) {
