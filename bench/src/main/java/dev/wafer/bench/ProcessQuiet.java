@@ -58,7 +58,7 @@ final class ProcessQuiet {
    * CPU time of this JVM's live threads but {@code skip} (the measuring thread, whose reading the
    * files would count); a thread that ended in between only lowers it.
    */
-  static long cpuNanos(String skip) {
+  private static long cpuNanos(String skip) {
     long total = 0;
     try (DirectoryStream<Path> tasks = Files.newDirectoryStream(TASKS)) {
       for (Path task : tasks) {
