@@ -14,7 +14,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.apache.arrow.memory.util.MemoryUtil;
 
 /**
@@ -161,8 +160,7 @@ final class MappedFileCache {
     final long address;
     final long size;
     private final MappedByteBuffer mapping;
-    private final java.nio.file.attribute.FileTime modified;
-    private final Object fileKey;
+    private final FileVersion version;
     /** Decoded dictionaries by id, each decoded when a query first reads its column. */
     private final Map<Long, String[]> dictionaries = new java.util.concurrent.ConcurrentHashMap<>();
     /** How batches of the file lay out in memory: the same for every query, so derived once. */
@@ -178,12 +176,11 @@ final class MappedFileCache {
       this.mapping = mapping;
       this.address = MemoryUtil.getByteBufferAddress(mapping);
       this.size = size;
-      this.modified = attributes.lastModifiedTime();
-      this.fileKey = attributes.fileKey();
+      this.version = FileVersion.of(attributes);
     }
 
     boolean sameFile(BasicFileAttributes a) {
-      return a.size() == size && a.lastModifiedTime().equals(modified) && Objects.equals(a.fileKey(), fileKey);
+      return FileVersion.of(a).equals(version);
     }
 
     synchronized boolean acquire() {

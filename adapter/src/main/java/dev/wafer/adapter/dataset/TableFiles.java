@@ -1,8 +1,10 @@
 package dev.wafer.adapter.dataset;
 
+import dev.wafer.adapter.arrow.FileVersion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +46,14 @@ public final class TableFiles {
       if (isHidden(name)) {
         continue;
       }
-      if (Files.isDirectory(child)) {
+      // one stat per entry: whether it is a directory, and a file's version for the footer cache
+      BasicFileAttributes attributes;
+      try {
+        attributes = Files.readAttributes(child, BasicFileAttributes.class);
+      } catch (IOException e) {
+        throw new IOException(child + ": " + e.getMessage(), e);
+      }
+      if (attributes.isDirectory()) {
         int eq = name.indexOf('=');
         if (eq <= 0) {
           throw new IOException(child + ": directory is not a hive partition (expected key=value)");
@@ -56,7 +65,7 @@ public final class TableFiles {
         FileFormat format = FileFormat.ofFileName(name);
         if (format != null) {
           String rel = tableDir.relativize(child).toString().replace('\\', '/');
-          out.add(new DataFile(child, rel, values, Files.size(child), format));
+          out.add(new DataFile(child, rel, values, FileVersion.of(attributes), format));
         }
       }
     }

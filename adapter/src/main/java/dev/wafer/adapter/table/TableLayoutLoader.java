@@ -134,6 +134,16 @@ public final class TableLayoutLoader {
   }
 
   private static TableFile arrowFile(DataFile f) throws IOException {
+    FooterCache.Footer footer = FooterCache.SHARED.get(f.path(), f.version(), () -> arrowFooter(f));
+    return tableFile(f, footer);
+  }
+
+  private static TableFile tableFile(DataFile f, FooterCache.Footer footer) {
+    long rows = footer.batchRows().stream().mapToLong(Long::longValue).sum();
+    return new TableFile(f, footer.schema(), rows, footer.batchRows(), footer.stats());
+  }
+
+  private static FooterCache.Footer arrowFooter(DataFile f) throws IOException {
     ArrowFileMeta meta = ArrowFooterReader.read(f.path());
     FileStats stats = null;
     String json = meta.metadata().get(FileStats.FOOTER_KEY);
@@ -155,13 +165,14 @@ public final class TableLayoutLoader {
     } else {
       batchRows = ArrowFooterReader.batchRowCounts(f.path(), meta);
     }
-    long rows = batchRows.stream().mapToLong(Long::longValue).sum();
-    return new TableFile(f, meta.schema(), rows, batchRows, stats);
+    return new FooterCache.Footer(meta.schema(), batchRows, stats);
   }
 
   private static TableFile parquetFile(DataFile f, BufferAllocator allocator) throws IOException {
-    Schema schema = ParquetScan.schema(f.path(), allocator);
-    long rows = ParquetScan.countRows(f.path(), allocator);
-    return new TableFile(f, schema, rows, List.of(rows), null);
+    return tableFile(f, FooterCache.SHARED.get(f.path(), f.version(), () -> {
+      Schema schema = ParquetScan.schema(f.path(), allocator);
+      long rows = ParquetScan.countRows(f.path(), allocator);
+      return new FooterCache.Footer(schema, List.of(rows), null);
+    }));
   }
 }

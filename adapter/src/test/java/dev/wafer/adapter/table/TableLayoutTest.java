@@ -152,4 +152,21 @@ class TableLayoutTest {
     assertThat(table.getStatistic().getRowCount()).isEqualTo(42.0);
     assertThat(table.layout().batches()).isEqualTo(5);
   }
+
+  @Test
+  void aFileReplacedUnderTheSameNameIsReadAgainByTheNextLoad() throws Exception {
+    Path file = root.resolve("t/a.arrow");
+    ArrowTestWriter.write(file, List.of(TestColumn.of("id", BIGINT)), rows(10, i -> new Object[] {(long) i}), 4, true);
+    TableLayout before = TableLayoutLoader.load(root.resolve("t"), WaferMemory.root());
+    assertThat(TableLayoutLoader.load(root.resolve("t"), WaferMemory.root()).files().get(0).stats())
+        .isSameAs(before.files().get(0).stats()); // the second load took the kept footer
+    java.nio.file.Files.delete(file);
+    ArrowTestWriter.write(file, List.of(TestColumn.of("id", BIGINT), TestColumn.of("v", BIGINT)),
+        rows(25, i -> new Object[] {(long) i, 2L * i}), 10, true);
+    TableLayout after = TableLayoutLoader.load(root.resolve("t"), WaferMemory.root());
+    assertThat(after.rows()).isEqualTo(25);
+    assertThat(after.files().get(0).batchRows()).containsExactly(10L, 10L, 5L);
+    assertThat(after.columns()).extracting(TableColumn::name).containsExactly("id", "v");
+    assertThat(before.rows()).isEqualTo(10);
+  }
 }
