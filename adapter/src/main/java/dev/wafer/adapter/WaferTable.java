@@ -6,6 +6,7 @@ import dev.wafer.adapter.predicate.PartitionHints;
 import dev.wafer.adapter.rel.ScanSpec;
 import dev.wafer.adapter.rel.WaferLogicalScan;
 import dev.wafer.adapter.table.TableColumn;
+import dev.wafer.adapter.table.TableFile;
 import dev.wafer.adapter.table.TableLayout;
 import dev.wafer.adapter.table.TableLayoutLoader;
 import java.io.IOException;
@@ -34,6 +35,8 @@ public final class WaferTable extends AbstractTable implements TranslatableTable
   private volatile TableLayout layout;
   private volatile RuntimeException loadFailure;
   private volatile PartitionHints hints;
+  /** Distinct partition directories of the layout, counted on first use (-1 before). */
+  private volatile int partitionCount = -1;
 
   public WaferTable(String name, Path directory, WaferOptions options) {
     this.name = requireNonNull(name, "name");
@@ -85,6 +88,16 @@ public final class WaferTable extends AbstractTable implements TranslatableTable
       }
       return layout;
     }
+  }
+
+  /** The number of distinct partition directories of the table's files (plans print it). */
+  public int partitionCount() {
+    int n = partitionCount;
+    if (n < 0) {
+      n = TableFile.partitionCount(layout().files());
+      partitionCount = n;
+    }
+    return n;
   }
 
   @Override

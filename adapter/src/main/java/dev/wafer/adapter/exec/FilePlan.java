@@ -1,6 +1,5 @@
 package dev.wafer.adapter.exec;
 
-import dev.wafer.adapter.table.ColumnKind;
 import dev.wafer.adapter.table.PartitionTypes;
 import dev.wafer.adapter.table.TableColumn;
 import dev.wafer.adapter.table.TableFile;
@@ -43,15 +42,11 @@ final class FilePlan {
     int loads = 0;
     for (int c = 0; c < n; c++) {
       TableColumn column = columns.get(c);
-      fileField[c] = -1;
-      for (int f = 0; f < fields.size(); f++) {
-        Field field = fields.get(f);
-        if (field.getName().equals(column.name()) && ColumnKind.of(field) == column.kind()) {
-          fileField[c] = f;
-          loads += load[f] ? 0 : 1;
-          load[f] = true;
-          break;
-        }
+      int f = file.fieldIndex(column);
+      fileField[c] = f;
+      if (f >= 0) {
+        loads += load[f] ? 0 : 1;
+        load[f] = true;
       }
       if (fileField[c] < 0 && file.file().partitionValues().containsKey(column.name())) {
         constants[c] = partitionValue(file, column);

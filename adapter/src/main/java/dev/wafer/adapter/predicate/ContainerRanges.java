@@ -37,8 +37,8 @@ final class ContainerRanges {
   }
 
   private static ColumnRange base(TableColumn column, TableFile file, ContainerStats stats) {
-    Field field = fileField(column, file.schema().getFields());
-    if (field == null) {
+    int index = file.fieldIndex(column);
+    if (index < 0) {
       if (!file.file().partitionValues().containsKey(column.name())) {
         return ColumnRange.ALL_NULL;
       }
@@ -49,6 +49,7 @@ final class ContainerRanges {
         return ColumnRange.UNKNOWN; // the scan reports the bad directory value
       }
     }
+    Field field = file.schema().getFields().get(index);
     ColumnStats s = stats == null ? null : stats.column(field.getName());
     if (s == null) {
       return ColumnRange.UNKNOWN;
@@ -63,16 +64,6 @@ final class ContainerRanges {
       return ColumnRange.UNKNOWN;
     }
     return new ColumnRange(min, max, s.nullCount() > 0, values, s.nanCount() > 0, 0, 0);
-  }
-
-  /** The file field the scan reads for a column, or null. */
-  static Field fileField(TableColumn column, List<Field> fields) {
-    for (Field f : fields) {
-      if (f.getName().equals(column.name()) && ColumnKind.of(f) == column.kind()) {
-        return f;
-      }
-    }
-    return null;
   }
 
   /** A statistics bound in Calcite's units (dates in days, timestamps and times in ms). */

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
@@ -25,11 +26,16 @@ final class FooterCache {
   /** The process's cache; {@code -Dwafer.footerCache.files} bounds it, 0 disables it. */
   static final FooterCache SHARED = new FooterCache(Integer.getInteger("wafer.footerCache.files", 16_384));
 
-  /** A file's footer as the table layout needs it; immutable. */
-  record Footer(Schema schema, List<Long> batchRows, FileStats stats) {
+  /** A file's footer as the table layout needs it, with its fields indexed by name; immutable. */
+  record Footer(Schema schema, List<Long> batchRows, FileStats stats, Map<String, Integer> fieldsByName) {
     Footer {
       requireNonNull(schema, "schema");
       batchRows = List.copyOf(batchRows);
+      requireNonNull(fieldsByName, "fieldsByName");
+    }
+
+    Footer(Schema schema, List<Long> batchRows, FileStats stats) {
+      this(schema, batchRows, stats, TableFile.indexFields(schema));
     }
   }
 

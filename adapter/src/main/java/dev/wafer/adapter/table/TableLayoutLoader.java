@@ -140,7 +140,7 @@ public final class TableLayoutLoader {
 
   private static TableFile tableFile(DataFile f, FooterCache.Footer footer) {
     long rows = footer.batchRows().stream().mapToLong(Long::longValue).sum();
-    return new TableFile(f, footer.schema(), rows, footer.batchRows(), footer.stats());
+    return new TableFile(f, footer.schema(), rows, footer.batchRows(), footer.stats(), footer.fieldsByName());
   }
 
   private static FooterCache.Footer arrowFooter(DataFile f) throws IOException {
