@@ -103,7 +103,8 @@ public final class BenchMain implements Callable<Integer> {
         }
       }
       Map<String, QueryOutcome> results = new BenchRunner(engines, warmup, runs, order.equals("consecutive"),
-          warmupSeconds, jitQuietSeconds, settleMillis, seed).run(queries);
+          warmupSeconds, jitQuietSeconds, settleMillis, seed,
+          threads > 1 ? new TwoThreadCeiling.Sampler(ScanExecution.workerExecutor()) : null).run(queries);
       Roofline.Result roofline = Roofline.measure((int) Math.min(rows, 50_000_000L), 50, warmup, runs);
       // two threads, as many 2 ms shares as a short query's, after a pause like the other engines' turns
       ParallelStart.Result start = threads > 1 ? ParallelStart.measure(2.0, 20, 200) : null;

@@ -49,6 +49,9 @@ final class BenchReport {
             + "'idle wait ms, runs started busy' gives the wait, all runs together, and the runs that started "
             + "with the JVM still busy.", ProcessQuiet.IDLE_SHARE * 100, ProcessQuiet.WINDOW_MILLIS,
             ctx.settleMillis()) : "")
+        .append(" Column 'two-thread ceiling in runs' is the L1-resident probe described below, taken once after "
+            + "each timed round of the query: what two threads could get on this machine while that query was "
+            + "timed, next to its thread speedups.")
         .append(" Column 'major page faults in runs' counts the pages each engine's timed runs read from disk on "
             + "first touch: Wafer maps its files, so a run that faults found its columns evicted from the page "
             + "cache and measured the disk (DuckDB reads with system calls, which do not fault).")
@@ -103,8 +106,13 @@ final class BenchReport {
     if (duckScaling) {
       md.append(" duckdb_parquet 1 thread / ").append(ctx.threads()).append(" |");
     }
+    boolean ceilings = results.values().stream().anyMatch(o -> o.ceiling() != null);
+    if (ceilings) {
+      md.append(" two-thread ceiling in runs |");
+    }
     md.append(" warm-ups, JIT ms in runs | idle wait ms, runs started busy | major page faults in runs |");
-    md.append("\n|---|").append("---|".repeat(ctx.engines().size() + 7 + (duckScaling ? 1 : 0))).append('\n');
+    md.append("\n|---|").append("---|".repeat(ctx.engines().size() + 7 + (duckScaling ? 1 : 0) + (ceilings ? 1 : 0)))
+        .append('\n');
     for (Map.Entry<String, QueryOutcome> outcome : results.entrySet()) {
       Map<String, EngineResult> q = outcome.getValue().engines();
       md.append("| ").append(outcome.getKey()).append(" |");
@@ -120,6 +128,11 @@ final class BenchReport {
           .append(' ').append(ratio(q, "wafer_1t", "wafer")).append(" |");
       if (duckScaling) {
         md.append(' ').append(ratio(q, "duckdb_parquet_1t", "duckdb_parquet")).append(" |");
+      }
+      if (ceilings) {
+        Timing c = outcome.getValue().ceiling();
+        md.append(' ').append(c == null ? "n/a" : String.format(Locale.ROOT, "%.2f× [%.2f–%.2f]", c.median(),
+            c.min(), c.max())).append(" |");
       }
       md.append(' ').append(outcome.getValue().warmupRounds()).append(", ")
           .append(outcome.getValue().jitMillisInRuns()).append(" |")

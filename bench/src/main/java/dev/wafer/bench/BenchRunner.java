@@ -28,6 +28,8 @@ final class BenchRunner {
   private final long jitQuietNanos;
   private final long settleMillis;
   private final long seed;
+  /** Samples the machine's two-thread ceiling between timed rounds; null with one thread. */
+  private final TwoThreadCeiling.Sampler ceiling;
   /** The current query's timed runs: time waited for an idle JVM, and runs that started busy. */
   private long settledMillis;
   private int startedBusy;
@@ -46,9 +48,11 @@ final class BenchRunner {
    * @param settleMillis the most time each timed run waits for the JVM to be idle first (see
    *     {@link ProcessQuiet}); 0 starts it at once
    * @param seed of the interleaved rounds' engine order
+   * @param ceiling takes one two-thread ceiling measurement after each timed round (each timed run
+   *     when consecutive), or null not to
    */
   BenchRunner(List<Engine> engines, int warmup, int runs, boolean consecutive, double warmupSeconds,
-      double jitQuietSeconds, long settleMillis, long seed) {
+      double jitQuietSeconds, long settleMillis, long seed, TwoThreadCeiling.Sampler ceiling) {
     this.engines = List.copyOf(engines);
     this.warmup = warmup;
     this.runs = runs;
@@ -57,6 +61,7 @@ final class BenchRunner {
     this.jitQuietNanos = (long) (jitQuietSeconds * 1e9);
     this.settleMillis = settleMillis;
     this.seed = seed;
+    this.ceiling = ceiling;
   }
 
   /**
@@ -100,6 +105,7 @@ final class BenchRunner {
           long jit0 = JitActivity.totalMillis();
           for (int round = 0; round < runs; round++) {
             time(e, q, round, times, byEngine);
+            sampleCeiling();
           }
           jitInRuns += JitActivity.totalMillis() - jit0;
         }
@@ -109,6 +115,7 @@ final class BenchRunner {
         long jit0 = JitActivity.totalMillis();
         for (int round = 0; round < runs; round++) {
           round(correct, order, q, round, times, byEngine);
+          sampleCeiling();
         }
         jitInRuns = JitActivity.totalMillis() - jit0;
       }
@@ -121,7 +128,7 @@ final class BenchRunner {
           + "%d runs started busy, major faults %s, JIT ms by engine %s%n", q.name(), warmups, jitInRuns,
           settledMillis, startedBusy, faults, jitByEngine);
       all.put(q.name(), new QueryOutcome(byEngine, warmups, jitInRuns, settledMillis, startedBusy,
-          new LinkedHashMap<>(faults)));
+          new LinkedHashMap<>(faults), ceiling == null ? null : ceiling.drain()));
     }
     return all;
   }
@@ -182,6 +189,13 @@ final class BenchRunner {
       quietInRow = JitActivity.totalMillis() - jit0 < QUIET_JIT_MILLIS ? quietInRow + 1 : 0;
     }
     return steps;
+  }
+
+  /** One ceiling measurement, outside any timed run (the next one waits for an idle JVM first). */
+  private void sampleCeiling() {
+    if (ceiling != null) {
+      ceiling.sample();
+    }
   }
 
   /** Each engine once, in an order drawn from {@code order}. */

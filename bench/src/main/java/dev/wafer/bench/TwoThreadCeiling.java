@@ -23,13 +23,14 @@ public final class TwoThreadCeiling {
   public record Result(String loop, Timing ratio) {}
 
   private static final int L1_DOUBLES = 512;
+  private static final int L1_PASSES = 200_000;
   private static final int STREAM_DOUBLES = 8 << 20;
 
   private TwoThreadCeiling() {}
 
   /** The L1-resident loop: {@code rounds} measurements. */
   public static Result cacheResident(Executor second, int rounds) throws InterruptedException {
-    return measure("an L1-resident loop of double additions", L1_DOUBLES, 200_000, second, rounds);
+    return measure("an L1-resident loop of double additions", L1_DOUBLES, L1_PASSES, second, rounds);
   }
 
   /** The streaming loop over 64 MB per thread: {@code rounds} measurements. */
@@ -49,32 +50,77 @@ public final class TwoThreadCeiling {
     }
     List<Double> ratios = new ArrayList<>();
     for (int round = 0; round < rounds; round++) {
-      long t0 = System.nanoTime();
-      sink[0] += sum(mine, passes);
-      double alone = System.nanoTime() - t0;
-      AtomicBoolean go = new AtomicBoolean();
-      CountDownLatch ready = new CountDownLatch(1);
-      CountDownLatch done = new CountDownLatch(1);
-      second.execute(() -> {
-        ready.countDown();
-        while (!go.get()) {
-          Thread.onSpinWait(); // both start together: the second thread's wake-up is not measured here
-        }
-        sink[1] += sum(theirs, passes);
-        done.countDown();
-      });
-      ready.await();
-      long t1 = System.nanoTime();
-      go.set(true);
-      sink[0] += sum(mine, passes);
-      done.await();
-      double pair = System.nanoTime() - t1;
-      ratios.add(2 * alone / pair);
+      ratios.add(ratioOnce(mine, theirs, passes, second, sink));
     }
     if (sink[0] + sink[1] == 42) {
       System.out.print(""); // keeps the JIT from removing the loops
     }
     return new Result(loop, new Timing(ratios));
+  }
+
+  /** One measurement: 2 × the loop's time alone / the time of the loop on both threads at once. */
+  private static double ratioOnce(double[] mine, double[] theirs, int passes, Executor second, double[] sink)
+      throws InterruptedException {
+    long t0 = System.nanoTime();
+    sink[0] += sum(mine, passes);
+    double alone = System.nanoTime() - t0;
+    AtomicBoolean go = new AtomicBoolean();
+    CountDownLatch ready = new CountDownLatch(1);
+    CountDownLatch done = new CountDownLatch(1);
+    second.execute(() -> {
+      ready.countDown();
+      while (!go.get()) {
+        Thread.onSpinWait(); // both start together: the second thread's wake-up is not measured here
+      }
+      sink[1] += sum(theirs, passes);
+      done.countDown();
+    });
+    ready.await();
+    long t1 = System.nanoTime();
+    go.set(true);
+    sink[0] += sum(mine, passes);
+    done.await();
+    double pair = System.nanoTime() - t1;
+    return 2 * alone / pair;
+  }
+
+  /**
+   * The L1-resident measurement taken one at a time between a query's timed rounds (about 10 ms
+   * each), so that each query's thread speedup stands next to what the machine gave two threads
+   * while that query was timed: the probes after the suite describe only the minutes they ran in.
+   */
+  public static final class Sampler {
+    private final Executor second;
+    private final double[] mine = new double[L1_DOUBLES];
+    private final double[] theirs = new double[L1_DOUBLES];
+    private final double[] sink = new double[2];
+    private final List<Double> ratios = new ArrayList<>();
+
+    public Sampler(Executor second) {
+      this.second = second;
+      Arrays.fill(mine, 1);
+      Arrays.fill(theirs, 1);
+      for (int w = 0; w < 5; w++) {
+        sink[0] += sum(mine, L1_PASSES); // compiled before the first sample
+      }
+    }
+
+    /** Takes one measurement into the current query's. */
+    public void sample() {
+      try {
+        ratios.add(ratioOnce(mine, theirs, L1_PASSES, second, sink));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while probing the machine", e);
+      }
+    }
+
+    /** The current query's measurements, or null when none was taken; starts the next query's. */
+    public Timing drain() {
+      Timing t = ratios.isEmpty() ? null : new Timing(new ArrayList<>(ratios));
+      ratios.clear();
+      return t;
+    }
   }
 
   /** Eight independent accumulators: as many additions in flight as the adders take. */
