@@ -1,8 +1,5 @@
 package dev.wafer.adapter.arrow;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 
@@ -20,14 +17,5 @@ public record FileVersion(long size, FileTime modified, Object fileKey) {
   /** The version the attributes describe. */
   public static FileVersion of(BasicFileAttributes attributes) {
     return new FileVersion(attributes.size(), attributes.lastModifiedTime(), attributes.fileKey());
-  }
-
-  /** Reads a file's version, naming the file when it cannot be read. */
-  public static FileVersion read(Path path) throws IOException {
-    try {
-      return of(Files.readAttributes(path, BasicFileAttributes.class));
-    } catch (IOException e) {
-      throw new IOException(path + ": " + e.getMessage(), e);
-    }
   }
 }

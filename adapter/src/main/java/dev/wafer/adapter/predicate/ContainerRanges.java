@@ -7,7 +7,6 @@ import dev.wafer.adapter.table.ColumnKind;
 import dev.wafer.adapter.table.PartitionTypes;
 import dev.wafer.adapter.table.TableColumn;
 import dev.wafer.adapter.table.TableFile;
-import java.util.List;
 import org.apache.arrow.vector.types.Types;
 import org.apache.arrow.vector.types.pojo.Field;
 

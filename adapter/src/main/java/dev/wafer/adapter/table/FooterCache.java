@@ -85,9 +85,4 @@ final class FooterCache {
   synchronized int size() {
     return entries.size();
   }
-
-  /** Forgets every footer. */
-  synchronized void clear() {
-    entries.clear();
-  }
 }
