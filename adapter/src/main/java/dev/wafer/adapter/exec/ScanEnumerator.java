@@ -1,7 +1,6 @@
 package dev.wafer.adapter.exec;
 
 import dev.wafer.adapter.WaferOptions;
-import dev.wafer.adapter.rel.ScanSpec;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.linq4j.Enumerator;
 
@@ -12,7 +11,7 @@ import org.apache.calcite.linq4j.Enumerator;
  */
 final class ScanEnumerator implements Enumerator<Object> {
   private static final Object[] NO_COLUMNS = new Object[0];
-  private final ScanSpec spec;
+  private final PreparedScan scan;
   private final WaferOptions options;
   private final AtomicBoolean cancelFlag;
   private final long timeoutMillis;
@@ -23,10 +22,10 @@ final class ScanEnumerator implements Enumerator<Object> {
   private Object current;
   private boolean exhausted;
 
-  ScanEnumerator(ScanSpec spec, WaferOptions options, AtomicBoolean cancelFlag, long timeoutMillis,
+  ScanEnumerator(PreparedScan scan, WaferOptions options, AtomicBoolean cancelFlag, long timeoutMillis,
       boolean scalar) {
     this.scalar = scalar;
-    this.spec = spec;
+    this.scan = scan;
     this.options = options;
     this.cancelFlag = cancelFlag;
     this.timeoutMillis = timeoutMillis;
@@ -54,7 +53,7 @@ final class ScanEnumerator implements Enumerator<Object> {
     while (true) {
       try {
         if (run == null) {
-          run = new ScanRun(spec, options, cancelFlag, timeoutMillis);
+          run = new ScanRun(scan, options, cancelFlag, timeoutMillis);
           run.start();
         }
         slice = run.next();
@@ -91,12 +90,6 @@ final class ScanEnumerator implements Enumerator<Object> {
   }
 
   /**
-   * Throws a checked exception through {@link Enumerator#moveNext()}, which cannot declare it:
-   * JDBC callers of {@code ResultSet.next()} must see an {@code SQLException} (with the SQLSTATE
-   * of the failure), and Avatica passes what the cursor throws through unchanged.
-   */
-  @SuppressWarnings("unchecked")
-  /**
    * Ends the query for a cancel, and consumes the cancel: Avatica never clears a statement's flag,
    * so without this a cancelled statement could not run its next query. Clearing it when the
    * cancel is honoured (rather than when a query starts) cannot lose a cancel that arrives while
@@ -109,6 +102,12 @@ final class ScanEnumerator implements Enumerator<Object> {
     return sneaky(e.toSqlException());
   }
 
+  /**
+   * Throws a checked exception through {@link Enumerator#moveNext()}, which cannot declare it:
+   * JDBC callers of {@code ResultSet.next()} must see an {@code SQLException} (with the SQLSTATE
+   * of the failure), and Avatica passes what the cursor throws through unchanged.
+   */
+  @SuppressWarnings("unchecked")
   private static <T extends Throwable> RuntimeException sneaky(Throwable t) throws T {
     throw (T) t;
   }

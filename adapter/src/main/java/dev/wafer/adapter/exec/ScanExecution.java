@@ -25,17 +25,18 @@ public final class ScanExecution {
   private ScanExecution() {}
 
   /**
-   * The rows of {@code spec}; each enumeration runs the scan anew.
+   * The rows of {@code prepared}; each enumeration runs the scan anew.
    *
    * @param scalar whether rows are bare values (one column) rather than {@code Object[]}
    */
-  public static Enumerable<Object> enumerable(DataContext root, ScanSpec spec, WaferOptions options,
+  public static Enumerable<Object> enumerable(DataContext root, PreparedScan prepared, WaferOptions options,
       boolean scalar) {
     AtomicBoolean cancelFlag = root == null ? null : DataContext.Variable.CANCEL_FLAG.get(root);
     Object timeout = root == null ? null : root.get(DataContext.Variable.TIMEOUT.camelName);
     long timeoutMillis = timeout instanceof Number n ? n.longValue() : 0;
-    Supplier<ScanEnumerator> scan = () -> new ScanEnumerator(bound(root, spec, options, timeoutMillis), options, cancelFlag,
-        timeoutMillis, scalar);
+    ScanSpec spec = prepared.spec();
+    Supplier<ScanEnumerator> scan = () -> new ScanEnumerator(bound(root, prepared, options, timeoutMillis), options,
+        cancelFlag, timeoutMillis, scalar);
     if (spec.aggregate() != null) {
       return new GroupsOnce(spec.aggregate().keys().isEmpty() ? root : null, spec, scan);
     }
@@ -47,12 +48,14 @@ public final class ScanExecution {
     };
   }
 
-  /** The spec with its scalar filter bound to the values of its source, computed (once per query) now. */
-  private static ScanSpec bound(DataContext root, ScanSpec spec, WaferOptions options, long timeoutMillis) {
-    ScalarFilter filter = spec.scalarFilter();
-    if (filter == null) {
-      return spec;
+  /** The scan with its scalar filter bound to the values of its source, computed (once per query) now. */
+  private static PreparedScan bound(DataContext root, PreparedScan prepared, WaferOptions options,
+      long timeoutMillis) {
+    if (!prepared.unbound()) {
+      return prepared;
     }
+    ScanSpec spec = prepared.spec();
+    ScalarFilter filter = spec.scalarFilter();
     ScanSpec source = filter.source();
     boolean scalar = filter.sourceRowType().getFieldCount() == 1;
     AtomicBoolean cancelFlag = root == null ? null : DataContext.Variable.CANCEL_FLAG.get(root);
@@ -61,7 +64,8 @@ public final class ScanExecution {
     Object key = filter.semi() ? List.of("semi", source) : source;
     List<Object> rows = QueryScalars.rows(root, key, () -> {
       List<Object> all = new ArrayList<>();
-      try (ScanEnumerator e = new ScanEnumerator(source, options, cancelFlag, timeoutMillis, scalar)) {
+      try (ScanEnumerator e = new ScanEnumerator(PreparedScan.of(source), options, cancelFlag, timeoutMillis,
+          scalar)) {
         while (all.size() < limit && e.moveNext()) {
           all.add(e.current());
         }
@@ -80,7 +84,7 @@ public final class ScanExecution {
     } else {
       bound = ScalarBinder.bind(rowScan, values.get(0));
     }
-    return aggregate == null ? bound : bound.withAggregate(aggregate);
+    return PreparedScan.of(aggregate == null ? bound : bound.withAggregate(aggregate));
   }
 
   /**

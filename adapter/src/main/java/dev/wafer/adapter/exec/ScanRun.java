@@ -11,7 +11,6 @@ import dev.wafer.adapter.rel.ScanSpec;
 import dev.wafer.adapter.table.TableColumn;
 import dev.wafer.adapter.table.TableFile;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -55,6 +54,7 @@ final class ScanRun implements AutoCloseable {
   private static final AtomicInteger ACTIVE_WORKERS = new AtomicInteger();
   private static final AtomicInteger RUN_IDS = new AtomicInteger();
 
+  private final PreparedScan prepared;
   private final ScanSpec spec;
   private final WaferOptions options;
   private final AtomicBoolean cancelFlag;
@@ -72,8 +72,6 @@ final class ScanRun implements AutoCloseable {
   private final AtomicLong mergeNanos = new AtomicLong();
   private final BufferAllocator allocator;
   private final FileSlot[] files;
-  private final int[] morselFile;
-  private final int[] morselBatch;
   private final AtomicInteger nextMorsel = new AtomicInteger();
   private final ArrayBlockingQueue<Slice> queue;
   private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
@@ -90,32 +88,25 @@ final class ScanRun implements AutoCloseable {
   /** Whether one worker's share is still to be run by the consumer (aggregating scans only). */
   private boolean callerShare;
 
-  ScanRun(ScanSpec spec, WaferOptions options, AtomicBoolean cancelFlag, long timeoutMillis) {
-    if (spec.scalarFilter() != null) {
+  ScanRun(PreparedScan prepared, WaferOptions options, AtomicBoolean cancelFlag, long timeoutMillis) {
+    if (prepared.unbound()) {
       // running it would silently drop the filter: it must be bound first (ScanExecution)
-      throw new IllegalStateException("scan of " + spec.table() + " has an unbound scalar filter");
+      throw new IllegalStateException("scan of " + prepared.spec().table() + " has an unbound scalar filter");
     }
-    this.spec = spec;
+    this.prepared = prepared;
+    this.spec = prepared.spec();
     this.options = options;
     this.cancelFlag = cancelFlag;
     this.timeoutMillis = timeoutMillis;
     this.deadlineNanos = timeoutMillis > 0 ? System.nanoTime() + timeoutMillis * 1_000_000 : Long.MAX_VALUE;
-    this.columns = spec.outputColumns();
-    this.scanColumns = ScanColumns.of(spec);
+    this.scanColumns = prepared.columns();
+    this.columns = scanColumns.columns.subList(0, scanColumns.outputs);
     List<TableFile> specFiles = spec.files();
     this.files = new FileSlot[specFiles.size()];
-    List<int[]> morsels = new ArrayList<>();
     for (int f = 0; f < files.length; f++) {
-      TableFile tf = specFiles.get(f);
       // batches are pruned by their statistics in the workers, in parallel
-      int count = tf.file().format() == FileFormat.ARROW ? tf.batches() : 1;
-      files[f] = new FileSlot(tf, scanColumns.columns, scanColumns.outputs, count);
-      for (int b = 0; b < count; b++) {
-        morsels.add(new int[] {f, b});
-      }
+      files[f] = new FileSlot(specFiles.get(f), scanColumns.columns, scanColumns.outputs, prepared.fileMorsels(f));
     }
-    morselFile = morsels.stream().mapToInt(m -> m[0]).toArray();
-    morselBatch = morsels.stream().mapToInt(m -> m[1]).toArray();
     queue = new ArrayBlockingQueue<>(Math.max(4, 4 * options.threads()));
     aggregate = spec.aggregate() == null ? null
         : new AggregateRun(spec.aggregate(), columns, new MemoryBudget(options.maxQueryMemory()), true);
@@ -129,7 +120,7 @@ final class ScanRun implements AutoCloseable {
   }
 
   void start() {
-    workers = Math.min(options.threads(), morselFile.length);
+    workers = Math.min(options.threads(), prepared.morsels());
     done = new CountDownLatch(workers);
     // a row-emitting scan's consumer must stay free to drain the queue its workers fill
     callerShare = aggregate != null && workers > 0;
@@ -188,7 +179,7 @@ final class ScanRun implements AutoCloseable {
     }
     try {
       while (true) {
-        if (!revoked && (stop || nextMorsel.get() >= morselFile.length)) {
+        if (!revoked && (stop || nextMorsel.get() >= prepared.morsels())) {
           revokeUnstarted();
         }
         Slice slice = queue.poll();
@@ -269,13 +260,13 @@ final class ScanRun implements AutoCloseable {
       partial = aggregate == null ? null : aggregate.newPartial();
       while (!stop) {
         int m = nextMorsel.getAndIncrement();
-        if (m >= morselFile.length) {
+        if (m >= prepared.morsels()) {
           break;
         }
-        FileSlot slot = files[morselFile[m]];
+        FileSlot slot = files[prepared.morselFile(m)];
         try {
           if (slot.file.file().format() == FileFormat.ARROW) {
-            scanArrowBatch(slot, morselBatch[m], partial);
+            scanArrowBatch(slot, prepared.morselBatch(m), partial);
           } else {
             scanParquet(slot, partial);
           }
@@ -461,8 +452,9 @@ final class ScanRun implements AutoCloseable {
     } catch (IllegalStateException e) {
       LOG.error("scan of {} leaked Arrow memory: {}", spec.table(), e.getMessage());
     }
-    RecentScans.add(new ScanReport(spec.table(), spec.describe(), startedAtMillis, System.nanoTime() - startedNanos,
-        spec.files().size(), filesOpened.get(), spec.batches(), batchesSkipped.get(), rowsScanned.get(),
+    RecentScans.add(new ScanReport(spec.table(), prepared.description(), startedAtMillis,
+        System.nanoTime() - startedNanos, spec.files().size(), filesOpened.get(), prepared.batches(),
+        batchesSkipped.get(), rowsScanned.get(),
         rowsReturned.get(), bytesRead.get(), mergeNanos.get()));
   }
 }

@@ -2,6 +2,7 @@ package dev.wafer.adapter.rel;
 
 
 import dev.wafer.adapter.WaferOptions;
+import dev.wafer.adapter.exec.PreparedScan;
 import dev.wafer.adapter.exec.ScanExecution;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
@@ -63,7 +64,7 @@ public final class WaferTableScan extends WaferScan implements EnumerableRel {
         scalar ? JavaRowFormat.SCALAR : JavaRowFormat.ARRAY, false);
     return implementor.result(physType, Blocks.toBlock(
         Expressions.call(ScanExecution.class, "enumerable", implementor.getRootExpression(),
-            implementor.stash(spec(), ScanSpec.class), implementor.stash(options(), WaferOptions.class),
+            implementor.stash(PreparedScan.of(spec()), PreparedScan.class), implementor.stash(options(), WaferOptions.class),
             Expressions.constant(scalar))));
   }
 }
