@@ -51,7 +51,9 @@ final class BenchReport {
             ctx.settleMillis()) : "")
         .append(" Column 'two-thread ceiling in runs' is the L1-resident probe described below, taken once after "
             + "each timed round of the query: what two threads could get on this machine while that query was "
-            + "timed, next to its thread speedups.")
+            + "timed, next to its thread speedups. Column 'streaming two-thread ceiling in runs' is the streaming "
+            + "probe, taken at the same moments: what a second thread got of the memory bandwidth then, which "
+            + "bounds a scan that streams its columns from memory.")
         .append(" Column 'major page faults in runs' counts the pages each engine's timed runs read from disk on "
             + "first touch: Wafer maps its files, so a run that faults found its columns evicted from the page "
             + "cache and measured the disk (DuckDB reads with system calls, which do not fault).")
@@ -107,11 +109,16 @@ final class BenchReport {
       md.append(" duckdb_parquet 1 thread / ").append(ctx.threads()).append(" |");
     }
     boolean ceilings = results.values().stream().anyMatch(o -> o.ceiling() != null);
+    boolean streamingCeilings = results.values().stream().anyMatch(o -> o.streamingCeiling() != null);
     if (ceilings) {
       md.append(" two-thread ceiling in runs |");
     }
+    if (streamingCeilings) {
+      md.append(" streaming two-thread ceiling in runs |");
+    }
     md.append(" warm-ups, JIT ms in runs | idle wait ms, runs started busy | major page faults in runs |");
-    md.append("\n|---|").append("---|".repeat(ctx.engines().size() + 7 + (duckScaling ? 1 : 0) + (ceilings ? 1 : 0)))
+    md.append("\n|---|").append("---|".repeat(ctx.engines().size() + 7 + (duckScaling ? 1 : 0) + (ceilings ? 1 : 0)
+        + (streamingCeilings ? 1 : 0)))
         .append('\n');
     for (Map.Entry<String, QueryOutcome> outcome : results.entrySet()) {
       Map<String, EngineResult> q = outcome.getValue().engines();
@@ -130,9 +137,10 @@ final class BenchReport {
         md.append(' ').append(ratio(q, "duckdb_parquet_1t", "duckdb_parquet")).append(" |");
       }
       if (ceilings) {
-        Timing c = outcome.getValue().ceiling();
-        md.append(' ').append(c == null ? "n/a" : String.format(Locale.ROOT, "%.2f× [%.2f–%.2f]", c.median(),
-            c.min(), c.max())).append(" |");
+        md.append(' ').append(ratioRange(outcome.getValue().ceiling())).append(" |");
+      }
+      if (streamingCeilings) {
+        md.append(' ').append(ratioRange(outcome.getValue().streamingCeiling())).append(" |");
       }
       md.append(' ').append(outcome.getValue().warmupRounds()).append(", ")
           .append(outcome.getValue().jitMillisInRuns()).append(" |")
@@ -159,6 +167,11 @@ final class BenchReport {
       }
     }
     return parts.isEmpty() ? "0" : String.join(", ", parts);
+  }
+
+  /** A sampled ratio's median and range, or n/a. */
+  private static String ratioRange(Timing t) {
+    return t == null ? "n/a" : String.format(Locale.ROOT, "%.2f× [%.2f–%.2f]", t.median(), t.min(), t.max());
   }
 
   private static String ratio(Map<String, EngineResult> r, String a, String b) {

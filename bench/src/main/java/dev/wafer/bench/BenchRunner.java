@@ -127,8 +127,10 @@ final class BenchRunner {
       System.out.printf("%-20s %d warm-up rounds, JIT %d ms during the runs, %d ms waiting for an idle JVM, "
           + "%d runs started busy, major faults %s, JIT ms by engine %s%n", q.name(), warmups, jitInRuns,
           settledMillis, startedBusy, faults, jitByEngine);
+      TwoThreadCeiling.Sampler.Samples sampled = ceiling == null ? null : ceiling.drain();
       all.put(q.name(), new QueryOutcome(byEngine, warmups, jitInRuns, settledMillis, startedBusy,
-          new LinkedHashMap<>(faults), ceiling == null ? null : ceiling.drain()));
+          new LinkedHashMap<>(faults), sampled == null ? null : sampled.cacheResident(),
+          sampled == null ? null : sampled.streaming()));
     }
     return all;
   }

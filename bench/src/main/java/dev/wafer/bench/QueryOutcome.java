@@ -15,11 +15,12 @@ import java.util.Map;
  * @param startedBusy timed runs that started with the JVM still busy, the wait having run out
  * @param majorFaults major page faults during each engine's timed runs, by engine name (empty where
  *     they cannot be counted)
- * @param ceiling the machine's two-thread ceiling sampled between the timed rounds (ratios, not
- *     milliseconds), or null when not sampled
+ * @param ceiling the machine's two-thread ceiling sampled between the timed rounds, an L1-resident
+ *     loop (ratios, not milliseconds), or null when not sampled
+ * @param streamingCeiling the same for a loop streaming memory, or null when not sampled
  */
 record QueryOutcome(Map<String, EngineResult> engines, int warmupRounds, long jitMillisInRuns,
-    long settleMillis, int startedBusy, Map<String, Long> majorFaults, Timing ceiling) {
+    long settleMillis, int startedBusy, Map<String, Long> majorFaults, Timing ceiling, Timing streamingCeiling) {
   QueryOutcome {
     requireNonNull(engines, "engines");
     majorFaults = Map.copyOf(requireNonNull(majorFaults, "majorFaults"));

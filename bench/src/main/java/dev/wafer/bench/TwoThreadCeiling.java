@@ -85,41 +85,58 @@ public final class TwoThreadCeiling {
   }
 
   /**
-   * The L1-resident measurement taken one at a time between a query's timed rounds (about 10 ms
-   * each), so that each query's thread speedup stands next to what the machine gave two threads
-   * while that query was timed: the probes after the suite describe only the minutes they ran in.
+   * Both measurements taken once between a query's timed rounds (about 10 ms for the L1-resident
+   * one, 30–60 ms for the streaming one), so that each query's thread speedup stands next to what
+   * the machine gave two threads while that query was timed: the probes after the suite describe
+   * only the minutes they ran in. The L1 probe shows whether the second vCPU was a whole core; the
+   * streaming probe whether a second thread got memory bandwidth of its own, which a scan of
+   * narrow columns needs.
    */
   public static final class Sampler {
+    /** One query's samples: the L1-resident and the streaming ratios, each null when none was taken. */
+    public record Samples(Timing cacheResident, Timing streaming) {}
+
     private final Executor second;
     private final double[] mine = new double[L1_DOUBLES];
     private final double[] theirs = new double[L1_DOUBLES];
+    private final double[] streamMine = new double[STREAM_DOUBLES];
+    private final double[] streamTheirs = new double[STREAM_DOUBLES];
     private final double[] sink = new double[2];
     private final List<Double> ratios = new ArrayList<>();
+    private final List<Double> streamRatios = new ArrayList<>();
 
     public Sampler(Executor second) {
       this.second = second;
       Arrays.fill(mine, 1);
       Arrays.fill(theirs, 1);
+      Arrays.fill(streamMine, 1);
+      Arrays.fill(streamTheirs, 1);
       for (int w = 0; w < 5; w++) {
         sink[0] += sum(mine, L1_PASSES); // compiled before the first sample
       }
     }
 
-    /** Takes one measurement into the current query's. */
+    /** Takes one measurement of each kind into the current query's. */
     public void sample() {
       try {
         ratios.add(ratioOnce(mine, theirs, L1_PASSES, second, sink));
+        streamRatios.add(ratioOnce(streamMine, streamTheirs, 2, second, sink));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while probing the machine", e);
       }
     }
 
-    /** The current query's measurements, or null when none was taken; starts the next query's. */
-    public Timing drain() {
-      Timing t = ratios.isEmpty() ? null : new Timing(new ArrayList<>(ratios));
+    /** The current query's measurements; starts the next query's. */
+    public Samples drain() {
+      Samples s = new Samples(timing(ratios), timing(streamRatios));
       ratios.clear();
-      return t;
+      streamRatios.clear();
+      return s;
+    }
+
+    private static Timing timing(List<Double> ratios) {
+      return ratios.isEmpty() ? null : new Timing(new ArrayList<>(ratios));
     }
   }
 
