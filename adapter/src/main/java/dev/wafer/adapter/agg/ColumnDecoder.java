@@ -1,7 +1,6 @@
 package dev.wafer.adapter.agg;
 
 import dev.wafer.adapter.arrow.NullCounts;
-import java.nio.charset.StandardCharsets;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import org.apache.arrow.memory.util.MemoryUtil;
@@ -22,9 +21,11 @@ final class ColumnDecoder {
   private static final long DAY_MILLIS = 86_400_000L;
   private final StringCodes codes;
   private final Map<String[], int[]> dictionaryCodes = new IdentityHashMap<>();
+  private final Utf8Codes utf8;
 
   ColumnDecoder(StringCodes codes) {
     this.codes = codes;
+    this.utf8 = new Utf8Codes(codes);
   }
 
   /**
@@ -122,15 +123,23 @@ final class ColumnDecoder {
         + " outside dictionary of " + size + " values");
   }
 
-  /** Slow path for plain (not dictionary-encoded) strings: one String per non-null row. */
+  /** Plain (not dictionary-encoded) strings: each row's bytes looked up in place by {@link Utf8Codes}. */
   private void strings(FieldVector v, int rows, ColumnBatch out) {
     long[] dst = out.longs;
+    long data = v.getDataBufferAddress();
+    long dataEnd = data + v.getDataBuffer().capacity();
+    long offsets = v.getOffsetBufferAddress();
+    boolean large = v instanceof LargeVarCharVector;
+    if (!large && !(v instanceof VarCharVector)) {
+      throw new IllegalStateException("column '" + v.getName() + "': " + v.getMinorType() + " read as a string");
+    }
     for (int i = 0; i < rows; i++) {
       if (out.hasNulls && out.isNull(i)) {
         continue;
       }
-      byte[] bytes = v instanceof VarCharVector s ? s.get(i) : ((LargeVarCharVector) v).get(i);
-      dst[i] = codes.code(new String(bytes, StandardCharsets.UTF_8));
+      long start = large ? MemoryUtil.getLong(offsets + 8L * i) : MemoryUtil.getInt(offsets + 4L * i);
+      long end = large ? MemoryUtil.getLong(offsets + 8L * (i + 1)) : MemoryUtil.getInt(offsets + 4L * (i + 1));
+      dst[i] = utf8.code(data + start, (int) (end - start), dataEnd);
     }
   }
 
