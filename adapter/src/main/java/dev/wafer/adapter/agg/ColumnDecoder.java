@@ -21,11 +21,11 @@ final class ColumnDecoder {
   private static final long DAY_MILLIS = 86_400_000L;
   private final StringCodes codes;
   private final Map<String[], int[]> dictionaryCodes = new IdentityHashMap<>();
-  private final Utf8Codes utf8;
+  /** Made when a plain string column is first decoded: most aggregates never read one. */
+  private Utf8Codes utf8;
 
   ColumnDecoder(StringCodes codes) {
     this.codes = codes;
-    this.utf8 = new Utf8Codes(codes);
   }
 
   /**
@@ -132,6 +132,9 @@ final class ColumnDecoder {
     boolean large = v instanceof LargeVarCharVector;
     if (!large && !(v instanceof VarCharVector)) {
       throw new IllegalStateException("column '" + v.getName() + "': " + v.getMinorType() + " read as a string");
+    }
+    if (utf8 == null) {
+      utf8 = new Utf8Codes(codes);
     }
     for (int i = 0; i < rows; i++) {
       if (out.hasNulls && out.isNull(i)) {

@@ -19,14 +19,14 @@ final class Utf8Codes {
   static final int MAX_ENTRIES = 1 << 16;
   private static final long M = 0x9E3779B97F4A7C15L;
   private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
-
-  private final StringCodes codes;
   /**
    * Slots, at most half full, and at least {@value #MIN_SLOTS} of them: a row's value is random,
    * so a second probe is a mispredicted branch (7 ns here); a sparse table finds a column's few
    * values at the first.
    */
   private static final int MIN_SLOTS = 1024;
+
+  private final StringCodes codes;
   private byte[][] keys = new byte[MIN_SLOTS][];
   private int[] hashes = new int[MIN_SLOTS];
   private int[] values = new int[MIN_SLOTS];
