@@ -214,7 +214,10 @@ public final class DatasetWriter implements AutoCloseable {
   private void fileFinished(Path staged, String partitionPath, FileStats stats) throws IOException {
     Path file = staged;
     if (options.format() == FileFormat.PARQUET) {
+      // Parquet dictionary-encodes on its own
       file = ParquetConverter.convert(staged, allocator);
+    } else {
+      StringDictionaryEncoder.encode(staged, allocator, options.maxDictionaryEntries());
     }
     String rel = tx.stagingDir().relativize(file).toString().replace('\\', '/');
     written.add(new WrittenFile(rel, partitionPath, stats.file().rows(), Files.size(file),

@@ -5,23 +5,31 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.ValueVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.dictionary.Dictionary;
+import org.apache.arrow.vector.compare.VectorEqualsVisitor;
+import org.apache.arrow.vector.dictionary.DictionaryEncoder;
 import org.apache.arrow.vector.dictionary.DictionaryProvider;
 import org.apache.arrow.vector.ipc.ArrowFileReader;
 import org.apache.arrow.vector.ipc.message.ArrowBlock;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.DictionaryEncoding;
 import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * Reads the rows stored in a table's Arrow files, file after file, as a {@link
  * RecordBatchSource}: for re-partitioning an existing table. Columns that live only in
  * directory names (identity partition keys) are not part of the stream. Every file must have
- * the first file's schema and dictionaries (true of tables Wafer's generator writes), because a
- * stream's dictionaries are fixed.
+ * the first file's columns. A stream's dictionaries are fixed: a string column whose files have
+ * the same dictionary (tables Wafer's generator writes) stays dictionary-encoded; one whose files
+ * encode it differently or not at all (the writer encodes each file's own values, see {@code
+ * StringDictionaryEncoder}) is streamed plain.
  */
 public final class TableSource implements RecordBatchSource {
   private final BufferAllocator allocator;
@@ -35,6 +43,8 @@ public final class TableSource implements RecordBatchSource {
   private ArrowFileReader first;
   private FileChannel firstChannel;
   private VectorSchemaRoot out;
+  /** Per column: whether it is streamed plain, decoded from each file's own dictionary. */
+  private final boolean[] decoded;
 
   private TableSource(BufferAllocator allocator, List<DataFile> files, long rows) throws IOException {
     this.allocator = allocator;
@@ -43,7 +53,51 @@ public final class TableSource implements RecordBatchSource {
     firstChannel = FileChannel.open(files.get(0).path());
     first = new ArrowFileReader(firstChannel, allocator);
     first.getRecordBlocks(); // reads the footer and dictionaries
-    out = VectorSchemaRoot.create(first.getVectorSchemaRoot().getSchema(), allocator);
+    List<Field> fields = new ArrayList<>(first.getVectorSchemaRoot().getSchema().getFields());
+    decoded = new boolean[fields.size()];
+    for (int f = 1; f < files.size(); f++) {
+      try (FileChannel ch = FileChannel.open(files.get(f).path());
+          ArrowFileReader other = new ArrowFileReader(ch, allocator)) {
+        other.getRecordBlocks();
+        List<Field> theirs = other.getVectorSchemaRoot().getSchema().getFields();
+        for (int c = 0; c < fields.size(); c++) {
+          if (c >= theirs.size() || !sameColumn(fields.get(c), theirs.get(c))) {
+            throw new IOException(files.get(f).path() + ": schema differs from " + files.get(0).path());
+          }
+          decoded[c] |= !sameEncoding(fields.get(c), first, theirs.get(c), other);
+        }
+      }
+    }
+    for (int c = 0; c < fields.size(); c++) {
+      Field f = fields.get(c);
+      if (decoded[c]) {
+        fields.set(c, new Field(f.getName(), new FieldType(f.isNullable(), ArrowType.Utf8.INSTANCE, null,
+            f.getMetadata()), null));
+      }
+    }
+    out = VectorSchemaRoot.create(new Schema(fields, first.getVectorSchemaRoot().getSchema().getCustomMetadata()),
+        allocator);
+  }
+
+  /** Same name and values: equal fields, or a string column dictionary-encoded in one and not the other. */
+  private static boolean sameColumn(Field a, Field b) {
+    return a.getName().equals(b.getName())
+        && (a.equals(b) || (isString(a) && isString(b)));
+  }
+
+  private static boolean isString(Field f) {
+    return f.getDictionary() != null || f.getType().getTypeID() == ArrowType.ArrowTypeID.Utf8;
+  }
+
+  /** Whether both files store the column the same way: plain, or with equal dictionaries. */
+  private static boolean sameEncoding(Field a, DictionaryProvider aDictionaries, Field b,
+      DictionaryProvider bDictionaries) {
+    if (a.getDictionary() == null || b.getDictionary() == null) {
+      return a.getDictionary() == null && b.getDictionary() == null;
+    }
+    return a.getDictionary().equals(b.getDictionary())
+        && VectorEqualsVisitor.vectorEquals(aDictionaries.lookup(a.getDictionary().getId()).getVector(),
+            bDictionaries.lookup(b.getDictionary().getId()).getVector());
   }
 
   /** Opens a table directory of Arrow files. */
@@ -91,7 +145,15 @@ public final class TableSource implements RecordBatchSource {
     List<FieldVector> src = in.getFieldVectors();
     List<FieldVector> dst = out.getFieldVectors();
     for (int c = 0; c < src.size(); c++) {
-      src.get(c).makeTransferPair(dst.get(c)).transfer();
+      FieldVector v = src.get(c);
+      DictionaryEncoding encoding = v.getField().getDictionary();
+      if (decoded[c] && encoding != null) {
+        try (ValueVector plain = DictionaryEncoder.decode(v, reader.lookup(encoding.getId()))) {
+          plain.makeTransferPair(dst.get(c)).transfer();
+        }
+      } else {
+        v.makeTransferPair(dst.get(c)).transfer();
+      }
     }
     out.setRowCount(in.getRowCount());
     return true;
@@ -107,19 +169,13 @@ public final class TableSource implements RecordBatchSource {
     reader = new ArrowFileReader(channel, allocator);
     blocks = reader.getRecordBlocks();
     blockIndex = 0;
-    Schema s = reader.getVectorSchemaRoot().getSchema();
-    if (!s.equals(schema())) {
-      throw new IOException(f.path() + ": schema differs from " + files.get(0).path());
-    }
-    for (Field field : s.getFields()) {
-      if (field.getDictionary() != null) {
-        long id = field.getDictionary().getId();
-        Dictionary mine = reader.lookup(id);
-        Dictionary theirs = first.lookup(id);
-        if (!org.apache.arrow.vector.compare.VectorEqualsVisitor.vectorEquals(mine.getVector(), theirs.getVector())) {
-          throw new IOException(f.path() + ": dictionary of '" + field.getName()
-              + "' differs from " + files.get(0).path() + "; cannot re-partition");
-        }
+    List<Field> fields = reader.getVectorSchemaRoot().getSchema().getFields();
+    List<Field> firstFields = first.getVectorSchemaRoot().getSchema().getFields();
+    for (int c = 0; c < decoded.length; c++) {
+      // checked when opened; a file changed since then must not be streamed with a wrong dictionary
+      if (fields.size() != decoded.length || !sameColumn(firstFields.get(c), fields.get(c))
+          || (!decoded[c] && !sameEncoding(firstFields.get(c), first, fields.get(c), reader))) {
+        throw new IOException(f.path() + ": schema or dictionaries changed while re-partitioning");
       }
     }
     return true;

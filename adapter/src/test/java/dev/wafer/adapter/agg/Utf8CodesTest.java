@@ -2,70 +2,25 @@ package dev.wafer.adapter.agg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
+import dev.wafer.adapter.testing.PackedUtf8;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.apache.arrow.memory.util.MemoryUtil;
 import org.junit.jupiter.api.Test;
 
 /** Codes of UTF-8 values read in place must be the codes of the same strings made the slow way. */
 class Utf8CodesTest {
-
-  /** Values packed end to end in native memory, as a VarChar vector's data buffer holds them. */
-  private static final class Packed implements AutoCloseable {
-    final long address;
-    final long end;
-    final long[] starts;
-    final int[] lengths;
-
-    Packed(List<String> values) {
-      List<byte[]> bytes = values.stream().map(v -> v.getBytes(StandardCharsets.UTF_8)).toList();
-      long total = bytes.stream().mapToLong(b -> b.length).sum();
-      address = MemoryUtil.allocateMemory(Math.max(1, total));
-      end = address + total;
-      starts = new long[values.size()];
-      lengths = new int[values.size()];
-      long at = address;
-      for (int i = 0; i < bytes.size(); i++) {
-        byte[] b = bytes.get(i);
-        MemoryUtil.copyToMemory(b, 0, at, b.length);
-        starts[i] = at;
-        lengths[i] = b.length;
-        at += b.length;
-      }
-    }
-
-    @Override
-    public void close() {
-      MemoryUtil.freeMemory(address);
-    }
-  }
-
-  private static String randomValue(Random r) {
-    int length = r.nextInt(20);
-    StringBuilder s = new StringBuilder();
-    for (int i = 0; i < length; i++) {
-      switch (r.nextInt(6)) {
-        case 0 -> s.append('é');
-        case 1 -> s.append('µ');
-        case 2 -> s.appendCodePoint(0x1F600); // four bytes
-        default -> s.append((char) ('A' + r.nextInt(4)));
-      }
-    }
-    return s.toString();
-  }
 
   @Test
   void everyValueGetsTheCodeOfItsString() {
     Random r = new Random(7);
     List<String> values = new ArrayList<>();
     for (int i = 0; i < 50_000; i++) {
-      values.add(randomValue(r)); // few letters: values repeat, with every length from 0 to 19
+      values.add(PackedUtf8.randomValue(r)); // few letters: values repeat, with every length from 0 to 19
     }
     StringCodes codes = new StringCodes();
     Utf8Codes utf8 = new Utf8Codes(codes);
-    try (Packed p = new Packed(values)) {
+    try (PackedUtf8 p = new PackedUtf8(values)) {
       for (int i = 0; i < values.size(); i++) {
         // the last values sit at the buffer's end, where no 8-byte word may be read past it
         assertThat(utf8.code(p.starts[i], p.lengths[i], p.end)).as("value %d '%s'", i, values.get(i))
@@ -81,7 +36,7 @@ class Utf8CodesTest {
         "ABCDEFGHIJKLMNOP", "ABCDEFGHIJKLMNOQ", "ABCDEFGH\0", "W001");
     StringCodes codes = new StringCodes();
     Utf8Codes utf8 = new Utf8Codes(codes);
-    try (Packed p = new Packed(values)) {
+    try (PackedUtf8 p = new PackedUtf8(values)) {
       for (int i = 0; i < values.size(); i++) {
         assertThat(codes.string(utf8.code(p.starts[i], p.lengths[i], p.end))).isEqualTo(values.get(i));
       }
@@ -99,7 +54,7 @@ class Utf8CodesTest {
     values.add("v" + (Utf8Codes.MAX_ENTRIES + 1));
     StringCodes codes = new StringCodes();
     Utf8Codes utf8 = new Utf8Codes(codes);
-    try (Packed p = new Packed(values)) {
+    try (PackedUtf8 p = new PackedUtf8(values)) {
       for (int i = 0; i < values.size(); i++) {
         assertThat(utf8.code(p.starts[i], p.lengths[i], p.end)).isEqualTo(codes.code(values.get(i)));
       }

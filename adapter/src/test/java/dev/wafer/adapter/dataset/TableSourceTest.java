@@ -23,6 +23,9 @@ class TableSourceTest {
       }
       try (TableSource src = TableSource.open(root.resolve("a"), allocator)) {
         assertThat(src.expectedRows()).isEqualTo(4000);
+        // each day's file encodes 'label' with its own dictionary: streamed plain; 'name' shares one
+        assertThat(src.schema().findField("label").getDictionary()).isNull();
+        assertThat(src.schema().findField("name").getDictionary()).isNotNull();
         DatasetWriter.write(root, "b", src, PartitionSpec.parse("name:hash(3)", src.schema()),
             List.of(), WriteOptions.defaults(), allocator, n -> {});
       }

@@ -47,9 +47,14 @@ abstract class AggTestBase {
 
   @AfterAll
   void closeData() throws Exception {
-    on.close();
-    off.close();
-    duck.close();
+    closeAndDelete(root, on, off, duck);
+  }
+
+  /** Closes the connections, checks that no Arrow memory is left, and deletes {@code root}. */
+  static void closeAndDelete(Path root, Connection... connections) throws Exception {
+    for (Connection c : connections) {
+      c.close();
+    }
     assertThat(WaferMemory.root().getAllocatedMemory()).as("Arrow memory after all queries").isZero();
     try (Stream<Path> files = Files.walk(root)) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
