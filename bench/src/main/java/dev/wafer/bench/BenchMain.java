@@ -90,12 +90,13 @@ public final class BenchMain implements Callable<Integer> {
           case "wafer" -> Engine.wafer(arrow, threads, true);
           case "wafer_rules_off" -> Engine.wafer(arrow, threads, false);
           case "wafer_1t" -> Engine.waferOneThread(arrow);
+          case "wafer_ingested" -> Engine.waferIngested(DataPrep.ensureIngested(parquet, rows, seed), threads);
           case "duckdb_parquet" -> Engine.duckdbParquet(parquet, threads);
           case "duckdb_memory" -> Engine.duckdbMemory(parquet, threads);
           case "duckdb_parquet_1t" -> Engine.duckdbParquetOneThread(parquet);
           default -> throw new CommandLine.ParameterException(new CommandLine(this),
-              "unknown engine '" + name + "'; valid: wafer, wafer_rules_off, wafer_1t, duckdb_parquet, duckdb_memory,"
-                  + " duckdb_parquet_1t");
+              "unknown engine '" + name + "'; valid: wafer, wafer_rules_off, wafer_1t, wafer_ingested, duckdb_parquet,"
+                  + " duckdb_memory, duckdb_parquet_1t");
         };
         engines.add(e);
         if (name.startsWith("duckdb")) {

@@ -26,6 +26,14 @@ public interface Engine extends AutoCloseable {
     return simple("wafer_1t", DriverManager.getConnection("jdbc:wafer:" + arrowRoot + ";threads=1"));
   }
 
+  /**
+   * Wafer over the Parquet copy as {@code wafer ingest} makes it: a user's table, whose strings
+   * the writer dictionary-encodes per file, not the generator's table with shared dictionaries.
+   */
+  static Engine waferIngested(Path ingestedRoot, int threads) throws SQLException {
+    return simple("wafer_ingested", DriverManager.getConnection("jdbc:wafer:" + ingestedRoot + ";threads=" + threads));
+  }
+
   /** DuckDB reading the hive-partitioned Parquet copy on every query. */
   static Engine duckdbParquet(Path parquetRoot, int threads) throws SQLException {
     return duckdb("duckdb_parquet", "VIEW", parquetRoot, threads);
