@@ -16,6 +16,8 @@ import org.apache.arrow.memory.util.MemoryUtil;
 public final class Utf8Table {
   /** What {@link #id} returns for a value not yet held when the table is full. */
   public static final int FULL = -1;
+  /** The most values a table may be asked to hold: its slot arrays stay below 2^26 entries. */
+  public static final int MAX_CAPACITY = 1 << 24;
   private static final long M = 0x9E3779B97F4A7C15L;
   private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
   /**
@@ -33,11 +35,12 @@ public final class Utf8Table {
   private long[] words = new long[MIN_SLOTS];
   private byte[][] byId = new byte[16][];
   private int size;
+  private long bytes;
 
   /** A table that holds at most {@code maxEntries} distinct values. */
   public Utf8Table(int maxEntries) {
-    if (maxEntries < 1) {
-      throw new IllegalArgumentException("maxEntries must be positive: " + maxEntries);
+    if (maxEntries < 1 || maxEntries > MAX_CAPACITY) {
+      throw new IllegalArgumentException("maxEntries must be in 1.." + MAX_CAPACITY + ": " + maxEntries);
     }
     this.maxEntries = maxEntries;
   }
@@ -82,6 +85,11 @@ public final class Utf8Table {
     return size;
   }
 
+  /** Bytes of the distinct values held, together. */
+  public long bytes() {
+    return bytes;
+  }
+
   /** The bytes of the value with this id (not a copy: do not modify). */
   public byte[] bytes(int id) {
     if (id < 0 || id >= size) {
@@ -95,6 +103,7 @@ public final class Utf8Table {
     Arrays.fill(keys, null);
     Arrays.fill(byId, 0, size, null);
     size = 0;
+    bytes = 0;
   }
 
   /** The {@code length} (at most 8) bytes at {@code address} as a word, zero above them. */
@@ -128,6 +137,7 @@ public final class Utf8Table {
       byId = Arrays.copyOf(byId, 2 * size);
     }
     int id = size++;
+    this.bytes += length;
     keys[slot] = bytes;
     hashes[slot] = h;
     words[slot] = word;

@@ -39,14 +39,19 @@ import org.slf4j.LoggerFactory;
  * column's distinct values and re-encodes the columns that qualify, batch by batch. Scans then
  * group and filter those columns by dictionary index instead of by their bytes.
  *
- * <p>A column qualifies when it has at most {@code maxEntries} distinct values and each value
- * occurs twice on average. Batches, their row counts and the footer (with its statistics, which
+ * <p>A column qualifies when it has at most {@code maxEntries} distinct values, of at most
+ * {@link #MAX_DICTIONARY_BYTES} bytes together, and each value occurs twice on average. Batches, their row counts and the footer (with its statistics, which
  * are the same for both encodings) are kept; indexes are Int32, the width the scan's fast paths
  * read.
  */
 final class StringDictionaryEncoder {
   private static final Logger LOG = LoggerFactory.getLogger(StringDictionaryEncoder.class);
   private static final ArrowType.Int INT32 = new ArrowType.Int(32, true);
+  /**
+   * Bytes of distinct values a column may hold while counted: a column of long, mostly unique
+   * text is given up once past it, rather than copied to the heap whole.
+   */
+  static final long MAX_DICTIONARY_BYTES = 16L << 20;
 
   private StringDictionaryEncoder() {}
 
@@ -139,7 +144,7 @@ final class StringDictionaryEncoder {
         if (tables[c] != null) {
           VarCharVector v = (VarCharVector) vectors.get(c);
           nonNull[c] += rows - v.getNullCount();
-          if (!addAll(v, rows, tables[c], null)) {
+          if (!addAll(v, rows, tables[c], null) || tables[c].bytes() > MAX_DICTIONARY_BYTES) {
             tables[c] = null;
           }
         }
@@ -211,9 +216,11 @@ final class StringDictionaryEncoder {
             if (!addAll(v, rows, tables[c], ids)) {
               throw new IllegalStateException("column '" + v.getName() + "' changed between two reads");
             }
-            for (int i = 0; v.getNullCount() > 0 && i < rows; i++) {
-              if (v.isNull(i)) {
-                ids.setNull(i);
+            if (v.getNullCount() > 0) { // counted once: it walks the validity buffer
+              for (int i = 0; i < rows; i++) {
+                if (v.isNull(i)) {
+                  ids.setNull(i);
+                }
               }
             }
             ids.setValueCount(rows);

@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.ValueVector;
+import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.compare.VectorEqualsVisitor;
 import org.apache.arrow.vector.dictionary.DictionaryEncoder;
@@ -51,42 +52,86 @@ public final class TableSource implements RecordBatchSource {
     this.files = files;
     this.rows = rows;
     firstChannel = FileChannel.open(files.get(0).path());
-    first = new ArrowFileReader(firstChannel, allocator);
-    first.getRecordBlocks(); // reads the footer and dictionaries
-    List<Field> fields = new ArrayList<>(first.getVectorSchemaRoot().getSchema().getFields());
-    decoded = new boolean[fields.size()];
-    for (int f = 1; f < files.size(); f++) {
-      try (FileChannel ch = FileChannel.open(files.get(f).path());
-          ArrowFileReader other = new ArrowFileReader(ch, allocator)) {
-        other.getRecordBlocks();
-        List<Field> theirs = other.getVectorSchemaRoot().getSchema().getFields();
-        for (int c = 0; c < fields.size(); c++) {
-          if (c >= theirs.size() || !sameColumn(fields.get(c), theirs.get(c))) {
-            throw new IOException(files.get(f).path() + ": schema differs from " + files.get(0).path());
+    try {
+      first = new ArrowFileReader(firstChannel, allocator);
+      first.getRecordBlocks(); // reads the footer and dictionaries
+      List<Field> fields = new ArrayList<>(first.getVectorSchemaRoot().getSchema().getFields());
+      decoded = new boolean[fields.size()];
+      boolean[] nullable = new boolean[fields.size()];
+      for (int c = 0; c < fields.size(); c++) {
+        nullable[c] = fields.get(c).isNullable();
+      }
+      for (int f = 1; f < files.size(); f++) {
+        compare(files.get(f).path(), fields, nullable);
+      }
+      for (int c = 0; c < fields.size(); c++) {
+        Field f = fields.get(c);
+        if (decoded[c]) {
+          fields.set(c, new Field(f.getName(), new FieldType(nullable[c], ArrowType.Utf8.INSTANCE, null,
+              f.getMetadata()), null));
+        } else if (nullable[c] != f.isNullable()) {
+          fields.set(c, new Field(f.getName(), new FieldType(true, f.getType(), f.getDictionary(), f.getMetadata()),
+              f.getChildren()));
+        }
+      }
+      out = VectorSchemaRoot.create(new Schema(fields, first.getVectorSchemaRoot().getSchema().getCustomMetadata()),
+          allocator);
+    } catch (IOException | RuntimeException e) {
+      if (first != null) {
+        first.close();
+      }
+      firstChannel.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Checks a later file's columns against the first file's {@code fields}, marking the columns
+   * to stream plain and those that hold NULLs somewhere.
+   */
+  private void compare(Path file, List<Field> fields, boolean[] nullable) throws IOException {
+    try (FileChannel ch = FileChannel.open(file); ArrowFileReader other = new ArrowFileReader(ch, allocator)) {
+      other.getRecordBlocks();
+      List<Field> theirs = other.getVectorSchemaRoot().getSchema().getFields();
+      if (theirs.size() != fields.size()) {
+        throw new IOException(file + ": schema differs from " + files.get(0).path());
+      }
+      for (int c = 0; c < fields.size(); c++) {
+        Field mine = fields.get(c);
+        Field their = theirs.get(c);
+        if (!sameColumn(mine, first, their, other)) {
+          throw new IOException(file + ": schema differs from " + files.get(0).path());
+        }
+        nullable[c] |= their.isNullable();
+        if (!sameEncoding(mine, first, their, other)) {
+          if (!isString(mine, first) || !isString(their, other)) {
+            throw new IOException(file + ": dictionary of '" + mine.getName() + "' differs from "
+                + files.get(0).path() + "; cannot re-partition");
           }
-          decoded[c] |= !sameEncoding(fields.get(c), first, theirs.get(c), other);
+          decoded[c] = true;
         }
       }
     }
-    for (int c = 0; c < fields.size(); c++) {
-      Field f = fields.get(c);
-      if (decoded[c]) {
-        fields.set(c, new Field(f.getName(), new FieldType(f.isNullable(), ArrowType.Utf8.INSTANCE, null,
-            f.getMetadata()), null));
-      }
+  }
+
+  /**
+   * Same name and values: equal but for nullability, or a string column dictionary-encoded in one
+   * file and not in the other.
+   */
+  private static boolean sameColumn(Field a, DictionaryProvider aDictionaries, Field b,
+      DictionaryProvider bDictionaries) {
+    if (!a.getName().equals(b.getName())) {
+      return false;
     }
-    out = VectorSchemaRoot.create(new Schema(fields, first.getVectorSchemaRoot().getSchema().getCustomMetadata()),
-        allocator);
+    return (a.getType().equals(b.getType()) && java.util.Objects.equals(a.getDictionary(), b.getDictionary())
+        && a.getChildren().equals(b.getChildren()))
+        || (isString(a, aDictionaries) && isString(b, bDictionaries));
   }
 
-  /** Same name and values: equal fields, or a string column dictionary-encoded in one and not the other. */
-  private static boolean sameColumn(Field a, Field b) {
-    return a.getName().equals(b.getName())
-        && (a.equals(b) || (isString(a) && isString(b)));
-  }
-
-  private static boolean isString(Field f) {
-    return f.getDictionary() != null || f.getType().getTypeID() == ArrowType.ArrowTypeID.Utf8;
+  /** A plain Utf8 column, or one dictionary-encoded with Utf8 values. */
+  private static boolean isString(Field f, DictionaryProvider dictionaries) {
+    return f.getDictionary() == null ? f.getType().getTypeID() == ArrowType.ArrowTypeID.Utf8
+        : dictionaries.lookup(f.getDictionary().getId()).getVector() instanceof VarCharVector;
   }
 
   /** Whether both files store the column the same way: plain, or with equal dictionaries. */
@@ -173,7 +218,7 @@ public final class TableSource implements RecordBatchSource {
     List<Field> firstFields = first.getVectorSchemaRoot().getSchema().getFields();
     for (int c = 0; c < decoded.length; c++) {
       // checked when opened; a file changed since then must not be streamed with a wrong dictionary
-      if (fields.size() != decoded.length || !sameColumn(firstFields.get(c), fields.get(c))
+      if (fields.size() != decoded.length || !sameColumn(firstFields.get(c), first, fields.get(c), reader)
           || (!decoded[c] && !sameEncoding(firstFields.get(c), first, fields.get(c), reader))) {
         throw new IOException(f.path() + ": schema or dictionaries changed while re-partitioning");
       }

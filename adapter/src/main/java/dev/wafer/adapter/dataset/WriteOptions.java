@@ -37,8 +37,9 @@ public record WriteOptions(FileFormat format, WriteMode mode, int batchRows, lon
     if (maxOpenFiles < 1) {
       throw new IllegalArgumentException("maxOpenFiles must be positive: " + maxOpenFiles);
     }
-    if (maxDictionaryEntries < 0) {
-      throw new IllegalArgumentException("maxDictionaryEntries must not be negative: " + maxDictionaryEntries);
+    if (maxDictionaryEntries < 0 || maxDictionaryEntries > dev.wafer.adapter.arrow.Utf8Table.MAX_CAPACITY) {
+      throw new IllegalArgumentException("maxDictionaryEntries must be in 0.."
+          + dev.wafer.adapter.arrow.Utf8Table.MAX_CAPACITY + ": " + maxDictionaryEntries);
     }
   }
 

@@ -46,9 +46,11 @@ class Utf8TableTest {
       }
       assertThat(ids).containsExactly(0, 1, 2, 0, Utf8Table.FULL, 1, Utf8Table.FULL, 2);
       assertThat(table.size()).isEqualTo(3);
+      assertThat(table.bytes()).isEqualTo(3);
 
       table.clear();
       assertThat(table.size()).isZero();
+      assertThat(table.bytes()).isZero();
       assertThat(table.id(p.starts[4], p.lengths[4], p.end)).isZero(); // "d" now fits, as id 0
       assertThat(table.id(p.starts[0], p.lengths[0], p.end)).isEqualTo(1);
       assertThat(new String(table.bytes(0), StandardCharsets.UTF_8)).isEqualTo("d");

@@ -1,6 +1,7 @@
 package dev.wafer.adapter.dataset;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wafer.adapter.ingest.ListSource;
 import java.io.IOException;
@@ -34,8 +35,11 @@ class StringDictionaryEncoderTest {
 
   @AfterEach
   void noLeaks() {
-    assertThat(allocator.getAllocatedMemory()).as("Arrow bytes still allocated").isZero();
-    allocator.close();
+    try {
+      assertThat(allocator.getAllocatedMemory()).as("Arrow bytes still allocated").isZero();
+    } finally {
+      allocator.close();
+    }
   }
 
   private static final Schema SCHEMA = new Schema(List.of(
@@ -43,7 +47,7 @@ class StringDictionaryEncoderTest {
       Field.nullable("serial", ArrowType.Utf8.INSTANCE),
       Field.nullable("empty", ArrowType.Utf8.INSTANCE),
       Field.nullable("note", ArrowType.Utf8.INSTANCE),
-      Field.nullable("v", new ArrowType.Int(32, true))));
+      Field.nullable("v", new ArrowType.Int(32, true))), Map.of("origin", "a test"));
 
   /** lot: 3 values and NULLs; serial: unique; empty: all NULL; note: 40 long values, 2-byte UTF-8. */
   private static String[] row(int i) {
@@ -109,6 +113,7 @@ class StringDictionaryEncoderTest {
         batchRows.add(reader.getVectorSchemaRoot().getRowCount());
       }
       assertThat(batchRows).containsExactly(1000, 1000, 500);
+      assertThat(reader.getVectorSchemaRoot().getSchema().getCustomMetadata()).containsEntry("origin", "a test");
       Field lot = reader.getVectorSchemaRoot().getSchema().findField("lot");
       Field note = reader.getVectorSchemaRoot().getSchema().findField("note");
       assertThat(lot.getDictionary().getId()).isNotEqualTo(note.getDictionary().getId());
@@ -151,6 +156,20 @@ class StringDictionaryEncoderTest {
     List<Map<String, Object>> actual = ReadBack.rows(root.resolve("s"), allocator);
     actual.forEach(r -> r.keySet().removeIf(k -> k.startsWith("__")));
     assertThat(actual).isEqualTo(expected);
+  }
+
+  @Test
+  void aFailedRewriteLeavesTheFileAsItWasAndNoTemporaryFile() throws IOException {
+    Path file = write("t", WriteOptions.defaults().withMaxDictionaryEntries(0), 1000);
+    byte[] before = Files.readAllBytes(file);
+    Path tmp = file.resolveSibling("." + file.getFileName() + ".encoding");
+    Files.createDirectory(tmp); // the temporary file cannot be created
+    assertThatThrownBy(() -> StringDictionaryEncoder.encode(file, allocator, 100))
+        .isInstanceOf(IOException.class).hasMessageContaining(file.toString());
+    assertThat(Files.readAllBytes(file)).isEqualTo(before);
+    assertThat(tmp).doesNotExist();
+    assertThat(StringDictionaryEncoder.encode(file, allocator, 100)).containsExactly("lot", "note");
+    assertThat(encoded(file)).containsEntry("lot", true).containsEntry("serial", false);
   }
 
   private FileStats footerStats(Path file) throws IOException {
