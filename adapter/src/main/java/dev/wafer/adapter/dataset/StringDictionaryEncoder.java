@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,9 +41,9 @@ import org.slf4j.LoggerFactory;
  * group and filter those columns by dictionary index instead of by their bytes.
  *
  * <p>A column qualifies when it has at most {@code maxEntries} distinct values, of at most
- * {@link #MAX_DICTIONARY_BYTES} bytes together, and each value occurs twice on average. Batches, their row counts and the footer (with its statistics, which
- * are the same for both encodings) are kept; indexes are Int32, the width the scan's fast paths
- * read.
+ * {@link #MAX_DICTIONARY_BYTES} bytes together, and each value occurs twice on average. Batches,
+ * their row counts and the footer (with its statistics, which are the same for both encodings)
+ * are kept; indexes are Int32, the width the scan's fast paths read.
  */
 final class StringDictionaryEncoder {
   private static final Logger LOG = LoggerFactory.getLogger(StringDictionaryEncoder.class);
@@ -135,7 +136,7 @@ final class StringDictionaryEncoder {
       }
     }
     for (ArrowBlock block : reader.getRecordBlocks()) {
-      if (java.util.Arrays.stream(tables).allMatch(t -> t == null)) {
+      if (Arrays.stream(tables).allMatch(t -> t == null)) {
         return tables; // no plain string column (a generated table), or none left that fits
       }
       reader.loadRecordBatch(block);
