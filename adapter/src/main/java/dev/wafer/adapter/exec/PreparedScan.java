@@ -43,10 +43,8 @@ public final class PreparedScan {
     List<TableFile> files = spec.files();
     fileMorsels = new int[files.size()];
     int morsels = 0;
-    int batchCount = 0;
     for (int f = 0; f < fileMorsels.length; f++) {
       TableFile file = files.get(f);
-      batchCount += file.batches();
       // an Arrow file is read a record batch at a time; a Parquet file whole, by Arrow Dataset
       fileMorsels[f] = file.file().format() == FileFormat.ARROW ? file.batches() : 1;
       morsels += fileMorsels[f];
@@ -60,7 +58,7 @@ public final class PreparedScan {
         morselBatch[m] = b;
       }
     }
-    this.batches = batchCount;
+    this.batches = spec.batches();
     this.description = spec.describe();
   }
 
